@@ -1,3 +1,104 @@
 // Package fakeecs is a deterministic, in-memory fake of the Alibaba Cloud
-// ECS elastic network interface API.
+// ECS elastic network interface (ENI) API, for the tests of code that
+// manages ENIs: network plugins, cloud controllers, infrastructure tools.
+//
+// A [Fake] holds a world (regions, zones, VPCs, vSwitches, security groups,
+// resource groups) and the ENIs made in it. Tests build the world as a
+// [World] value, or start from [DefaultWorld], and talk to the fake
+// through its typed front door, [Fake.Client], whose methods have the
+// signatures of the v7 SDK's client, so that it satisfies any interface
+// declared over that client:
+//
+//	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+//	var api ENIAPI = f.Client() // ENIAPI: your interface over *ecs.Client
+//
+// Answers and errors are the SDK's own values, built from the JSON the
+// service would send: a failed call returns a non-nil response with a nil
+// body and a *tea.SDKError with the service's code, HTTP status, message
+// and data.
+//
+// # Fidelity
+//
+// What is modelled, from the API reference page of CreateNetworkInterface
+// and the v7 SDK's documentation of the other actions:
+//
+//   - CreateNetworkInterface: every documented request parameter is
+//     honoured or refused with the documented error. The new ENI is
+//     Available at once, of type Secondary unless InstanceType says Trunk,
+//     with a MAC under 00:16:3e and the zone and VPC of its vSwitch.
+//   - DescribeNetworkInterfaces with every filter and both paging styles,
+//     DescribeNetworkInterfaceAttribute, and DeleteNetworkInterface, which
+//     releases every address, tag and security group place.
+//   - Addresses: one pool per vSwitch for primary and secondary IPv4
+//     addresses, IPv6 addresses, IPv4 /28 prefixes and IPv6 /80 prefixes.
+//     The first address and the last three of a vSwitch's IPv4 block are
+//     reserved, and so are the first address and the last nine of its IPv6
+//     /64 (Alibaba Cloud VPC documentation: "the first and last three IPv4
+//     addresses, along with the first and last nine IPv6 addresses of the
+//     vSwitch"). No address is held twice, and a vSwitch's available count
+//     is its size, less the reserved addresses, less the held ones.
+//   - Every code of the reference page's error table is in the fake's
+//     catalogue ([Codes], [StatusOf]) with its HTTP status.
+//   - A call that fails changes nothing, not even the random choices of
+//     later calls: the same seed and the same successful calls give the
+//     same IDs and addresses whatever failed in between.
+//
+// Where the documentation is silent, the fake chooses, and says so here:
+//
+//   - Checks run in a fixed order: parameters that cannot be read as their
+//     type, the region, the request's own rules (required parameters,
+//     exclusions, ranges, names, tags), then the world (vSwitch, resource
+//     group, security groups), then the addresses. A request with several
+//     faults gets the error of the first.
+//   - A RegionId outside the world gets Forbidden.RegionId. A value that
+//     cannot be read as its type ("QueueNumber=abc") gets InvalidParameter.
+//   - Security groups: an ENI joins at most five (JoinedGroupLimitExceed
+//     beyond; see [Quotas]); a normal group holds 2,000 ENIs and an
+//     enterprise group 65,536 (SecurityGroupInstanceLimitExceed and
+//     InvalidOperation.EniCountExceeded beyond). A group with no VPC is a
+//     classic-network group (InvalidSecurityGroupId.NotVpc).
+//   - Single addresses and prefixes of one family cannot be asked for in
+//     one request (InvalidParameter.Conflict), as ENI controllers report
+//     of the service. PrivateIpAddress.N takes at most 10 addresses
+//     (InvalidParameter beyond) and SecondaryPrivateIpAddressCount at most
+//     49 (MaxEniPrivateIpsCountExceeded beyond); a count of 0 is
+//     InvalidParameter.
+//   - A vSwitch that runs out of IPv4 addresses answers
+//     InvalidVSwitchId.IpNotEnough; out of free aligned prefixes,
+//     InvalidVSwitchId.IpPrefixNotEnough. Prefixes come from anywhere in
+//     the vSwitch's block; a given prefix outside it gets
+//     InvalidIp.IpPrefixMustInReserveSegment.
+//   - The traffic settings may be given at the top level or in
+//     NetworkInterfaceTrafficConfig; the same setting with two values is
+//     InvalidParameter.Conflict. RxQueueSize and TxQueueSize go together.
+//   - EnhancedNetwork, documented as unavailable, gets
+//     UnsupportedParameter. BusinessType and Visible, documented as no
+//     longer used, are accepted and ignored, as the service does.
+//   - DeleteOnRelease and SourceDestCheck default to false. An ENI created
+//     without a resource group joins the world's default resource group.
+//   - DescribeNetworkInterfaces lists ENIs in creation order. NextToken
+//     mode (NextToken or MaxResults given) answers NextToken only; page
+//     mode also answers TotalCount, PageNumber and PageSize. A NextToken
+//     the fake did not make gets InvalidParameter. IDs the fake does not
+//     hold match nothing, without an error. A Tag.N filter with an empty
+//     value matches any value of its key.
+//   - Deleting is immediate: the ENI is gone when the call returns.
+//   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
+//     use the region's real prefix ("eni-bp1…" in cn-hangzhou).
+//
+// What is deliberately not modelled yet: instances and attachment, the
+// Attaching, Detaching and Deleting states, the address and tag actions,
+// ClientToken idempotency (the token is checked, not remembered), quotas
+// of ENIs per region, injected faults and throttling, vSwitch CIDR
+// reservations, and the codes of the error table whose cause is an
+// account or region setting (RAM permissions, whitelists, regions
+// without prefixes or queue sizes). Those codes are catalogued but no
+// call produces them.
+//
+// When a test needs a real account: to learn how the service behaves
+// where the documentation is silent and this package had to choose, to
+// test permissions (RAM policies), or to measure real timings and quotas.
+//
+// A Fake is safe for concurrent use. It logs nothing unless given a
+// logger with [WithLogger].
 package fakeecs

@@ -1,0 +1,123 @@
+package fakeecs
+
+import (
+	"net/netip"
+	"slices"
+	"time"
+)
+
+// Status is the state of an ENI.
+type Status string
+
+// The states of an ENI. Create gives an Available ENI; attach passes
+// through Attaching to InUse, detach through Detaching back to Available,
+// and delete through Deleting until the ENI is gone.
+const (
+	StatusAvailable Status = "Available"
+	StatusAttaching Status = "Attaching"
+	StatusInUse     Status = "InUse"
+	StatusDetaching Status = "Detaching"
+	StatusDeleting  Status = "Deleting"
+)
+
+// ENIType is the type of an ENI.
+type ENIType string
+
+// The types of ENI: the primary ENI of an instance, a secondary ENI, a
+// trunk ENI, and a member ENI attached to a trunk.
+const (
+	TypePrimary   ENIType = "Primary"
+	TypeSecondary ENIType = "Secondary"
+	TypeTrunk     ENIType = "Trunk"
+	TypeMember    ENIType = "Member"
+)
+
+// The traffic modes of an ENI.
+const (
+	TrafficStandard        = "Standard"
+	TrafficHighPerformance = "HighPerformance"
+)
+
+// Tag is a tag of a resource.
+type Tag struct {
+	Key   string
+	Value string
+}
+
+// ConnectionTracking holds an ENI's connection tracking timeouts, in
+// seconds.
+type ConnectionTracking struct {
+	TCPClosedAndTimeWait int
+	TCPEstablished       int
+	UDP                  int
+}
+
+// defaultConnectionTracking is what an ENI has when its creator sets no
+// timeouts: the documented defaults.
+var defaultConnectionTracking = ConnectionTracking{
+	TCPClosedAndTimeWait: 3,
+	TCPEstablished:       910,
+	UDP:                  30,
+}
+
+// NetworkInterface is the fake's record of one ENI. The fake hands out
+// copies; changing one changes nothing in the fake.
+type NetworkInterface struct {
+	ID        string
+	RegionID  string
+	ZoneID    string
+	VPCID     string
+	VSwitchID string
+	Status    Status
+	Type      ENIType
+	MAC       string
+
+	Name        string
+	Description string
+
+	PrimaryIP    netip.Addr
+	PrivateIPs   []netip.Addr // secondary addresses, in assignment order
+	IPv6s        []netip.Addr
+	IPv4Prefixes []netip.Prefix
+	IPv6Prefixes []netip.Prefix
+
+	SecurityGroups  []string
+	Tags            []Tag
+	ResourceGroupID string
+	DeleteOnRelease bool
+	SourceDestCheck bool
+
+	TrafficMode     string
+	QueueNumber     int // zero when not set
+	QueuePairNumber int // zero when not set
+	RxQueueSize     int // zero when not set
+	TxQueueSize     int // zero when not set
+	ConnTrack       ConnectionTracking
+
+	InstanceID string
+	CreatedAt  time.Time
+
+	seq uint64 // creation order, for stable lists and paging
+}
+
+// clone returns a deep copy of n.
+func (n *NetworkInterface) clone() NetworkInterface {
+	c := *n
+	c.PrivateIPs = slices.Clone(n.PrivateIPs)
+	c.IPv6s = slices.Clone(n.IPv6s)
+	c.IPv4Prefixes = slices.Clone(n.IPv4Prefixes)
+	c.IPv6Prefixes = slices.Clone(n.IPv6Prefixes)
+	c.SecurityGroups = slices.Clone(n.SecurityGroups)
+	c.Tags = slices.Clone(n.Tags)
+	return c
+}
+
+// tag returns the value of the tag with the given key.
+func (n *NetworkInterface) tag(key string) (string, bool) {
+	for _, t := range n.Tags {
+		if t.Key == key {
+			return t.Value, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,73 @@
+package fakeecs
+
+import (
+	"errors"
+	"fmt"
+)
+
+// hostID is the HostId that every error answer carries, as the service's
+// endpoint names itself.
+const hostID = "ecs.aliyuncs.com"
+
+// Error is an API error as the ECS service reports it: the code that
+// clients branch on, the HTTP status it travels with, a message, and the
+// request ID. The typed client and the HTTP handler turn it into the error
+// value each SDK builds from the real service's answer; the fake's own Go
+// API returns it as is. Match it with [errors.As] or [IsCode].
+type Error struct {
+	// Code is the service's error code, such as "InvalidEniId.NotFound".
+	Code string
+	// HTTPStatus is the status of the HTTP answer: 400, 403, 404 or 500.
+	HTTPStatus int
+	// Message is the service's explanation, quoting the bad input.
+	Message string
+	// RequestID identifies the call that failed.
+	RequestID string
+}
+
+// Error returns the code, status, message and request ID on one line.
+func (e *Error) Error() string {
+	return fmt.Sprintf("%s (HTTP %d): %s [request %s]",
+		e.Code, e.HTTPStatus, e.Message, e.RequestID)
+}
+
+// Recommend returns the troubleshooting address the service puts in the
+// Recommend field of an error answer.
+func (e *Error) Recommend() string {
+	return "https://api.aliyun.com/troubleshoot?q=" + e.Code +
+		"&product=Ecs"
+}
+
+// IsCode reports whether err is, or wraps, an [*Error] with the given code.
+func IsCode(err error, code string) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == code
+}
+
+// apiErr makes the error of a catalogued code with a message built from
+// format and args. A code missing from the catalogue is a bug in the fake,
+// so it panics; the catalogue test walks every call site's code.
+func apiErr(code, format string, args ...any) *Error {
+	c, ok := catalogue[code]
+	if !ok {
+		panic("fakeecs: error code not in the catalogue: " + code)
+	}
+	msg := c.Message
+	if format != "" {
+		msg = fmt.Sprintf(format, args...)
+	}
+	return &Error{Code: code, HTTPStatus: c.HTTPStatus, Message: msg}
+}
+
+// missing is the MissingParameter error for a required parameter.
+func missing(param string) *Error {
+	return apiErr("MissingParameter", "The input parameter %q that is "+
+		"mandatory for processing this request is not supplied.", param)
+}
+
+// invalid is the InvalidParameter error for a parameter whose value the
+// service refuses.
+func invalid(param string) *Error {
+	return apiErr("InvalidParameter",
+		"The specified parameter %q is not valid.", param)
+}

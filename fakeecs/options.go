@@ -1,0 +1,100 @@
+package fakeecs
+
+import (
+	"log/slog"
+	"time"
+)
+
+// AddressPolicy says how the fake picks an address or prefix that a call
+// asks for by count rather than by value.
+type AddressPolicy int
+
+// The address policies.
+const (
+	// LowestFree hands out the lowest free address of the vSwitch first.
+	LowestFree AddressPolicy = iota
+	// RandomFree picks uniformly among the free addresses, drawing from
+	// the fake's seeded random source.
+	RandomFree
+)
+
+// Quotas are the limits of the account that the fake enforces. The zero
+// value of a field means the service's default.
+type Quotas struct {
+	// SecurityGroupsPerENI is how many security groups one ENI can join;
+	// the default is 5.
+	SecurityGroupsPerENI int
+}
+
+// withDefaults fills the zero fields of q with the service's defaults.
+func (q Quotas) withDefaults() Quotas {
+	if q.SecurityGroupsPerENI == 0 {
+		q.SecurityGroupsPerENI = 5
+	}
+	return q
+}
+
+// Option configures a fake made by [New].
+type Option func(*config)
+
+// config is what the options set.
+type config struct {
+	seed    uint64
+	world   World
+	policy  AddressPolicy
+	start   time.Time
+	ownerID string
+	quotas  Quotas
+	logger  *slog.Logger
+}
+
+func defaultConfig() config {
+	return config{
+		seed:    1,
+		start:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		ownerID: "1234567890123456",
+	}
+}
+
+// WithSeed sets the seed of every random choice the fake makes: IDs, MAC
+// addresses, request IDs and random address picks. The same seed and the
+// same calls give the same answers. The default seed is 1.
+func WithSeed(seed uint64) Option {
+	return func(c *config) { c.seed = seed }
+}
+
+// WithWorld sets the world the fake starts from. The default is an empty
+// world; [DefaultWorld] is a ready-made one. New panics if the world
+// fails [World.Validate].
+func WithWorld(w World) Option {
+	return func(c *config) { c.world = w }
+}
+
+// WithAddressPolicy sets how addresses asked for by count are picked. The
+// default is [LowestFree].
+func WithAddressPolicy(p AddressPolicy) Option {
+	return func(c *config) { c.policy = p }
+}
+
+// WithStartTime sets the time on the fake's virtual clock when it starts.
+// The default is 2026-01-01T00:00:00Z.
+func WithStartTime(t time.Time) Option {
+	return func(c *config) { c.start = t.UTC() }
+}
+
+// WithOwnerID sets the account ID that the fake reports as the owner of
+// every resource. The default is "1234567890123456".
+func WithOwnerID(id string) Option {
+	return func(c *config) { c.ownerID = id }
+}
+
+// WithQuotas sets the account's limits; zero fields keep the defaults.
+func WithQuotas(q Quotas) Option {
+	return func(c *config) { c.quotas = q }
+}
+
+// WithLogger makes the fake trace every call to l at debug level. By
+// default the fake logs nothing.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) { c.logger = l }
+}

@@ -1,0 +1,300 @@
+package properties_test
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"testing"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"pgregory.net/rapid"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+	"github.com/ecsfake/ecsfake/properties"
+)
+
+// machine drives a fake and its twin (a second fake with the same seed)
+// with the same random calls, beside the reference model.
+type machine struct {
+	world  fakeecs.World
+	f      *fakeecs.Fake
+	c, tc  *fakeecs.Client
+	m      *model
+	lowest bool
+}
+
+func newMachine(t *rapid.T) *machine {
+	w := fakeecs.DefaultWorld()
+	seed := rapid.Uint64().Draw(t, "seed")
+	policy := rapid.SampledFrom([]fakeecs.AddressPolicy{
+		fakeecs.LowestFree, fakeecs.RandomFree}).Draw(t, "policy")
+	opts := []fakeecs.Option{fakeecs.WithWorld(w), fakeecs.WithSeed(seed),
+		fakeecs.WithAddressPolicy(policy)}
+	f := fakeecs.New(opts...)
+	return &machine{world: w, f: f, c: f.Client(),
+		tc: fakeecs.New(opts...).Client(), m: newModel(w),
+		lowest: policy == fakeecs.LowestFree}
+}
+
+// TestStateMachine runs random sequences of valid and invalid creates,
+// deletes and describes, and after every step checks the invariants, the
+// model, and that the twin gave the same answers.
+func TestStateMachine(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		mc := newMachine(t)
+		t.Repeat(map[string]func(*rapid.T){
+			"create":        mc.create,
+			"createInvalid": mc.createInvalid,
+			"delete":        mc.delete,
+			"deleteUnknown": mc.deleteUnknown,
+			"describe":      mc.describe,
+			"":              mc.check,
+		})
+	})
+}
+
+func (mc *machine) check(t *rapid.T) {
+	if err := properties.Check(mc.f, mc.world); err != nil {
+		t.Fatalf("invariants: %v", err)
+	}
+	got := mc.f.NetworkInterfaces()
+	if len(got) != len(mc.m.enis) {
+		t.Fatalf("the fake holds %d ENIs, the model %d", len(got),
+			len(mc.m.enis))
+	}
+	for i, n := range got {
+		want := mc.m.enis[i]
+		v4 := append([]netip.Addr{n.PrimaryIP}, n.PrivateIPs...)
+		if n.ID != want.id || !slices.Equal(v4, want.v4) {
+			t.Fatalf("ENI %d: fake %s %v, model %s %v", i, n.ID, v4,
+				want.id, want.v4)
+		}
+	}
+}
+
+// create sends a create that may succeed or fail for a reason the model
+// predicts: an explicit primary address that is reserved or held, or a
+// vSwitch without enough free addresses.
+func (mc *machine) create(t *rapid.T) {
+	ids := []string{fakeecs.DefaultVSwitchH, fakeecs.DefaultVSwitchI,
+		fakeecs.DefaultVSwitchSmall}
+	s := mc.m.vsw[rapid.SampledFrom(ids).Draw(t, "vswitch")]
+	req := &ecs.CreateNetworkInterfaceRequest{
+		RegionId:        tea.String(fakeecs.DefaultRegion),
+		VSwitchId:       tea.String(s.ID),
+		SecurityGroupId: tea.String(fakeecs.DefaultSecurityGroup),
+	}
+	n := rapid.IntRange(0, 6).Draw(t, "secondary")
+	if n > 0 {
+		req.SecondaryPrivateIpAddressCount = tea.Int32(int32(n))
+	}
+	if s.IPv6CIDR.IsValid() && rapid.Bool().Draw(t, "ipv6") {
+		req.Ipv6AddressCount = tea.Int32(1)
+	}
+	var primary netip.Addr
+	if rapid.Bool().Draw(t, "explicit primary") {
+		size := 1 << (32 - s.CIDR.Bits())
+		off := rapid.IntRange(0, size-1).Draw(t, "primary offset")
+		primary = nth(s.CIDR, off)
+		req.PrimaryIpAddress = tea.String(primary.String())
+	}
+	code := mc.predictCreate(s, primary, n)
+	resp, err := mc.c.CreateNetworkInterface(req)
+	mc.sameAsTwin(t, resp, err, second(mc.tc.CreateNetworkInterface(req)))
+	if code != "" {
+		requireCode(t, err, code)
+		return
+	}
+	mc.created(t, s, primary, n, resp, err)
+}
+
+// predictCreate returns the error code the model expects, or "".
+func (mc *machine) predictCreate(s fakeecs.VSwitch, primary netip.Addr,
+	n int) string {
+	switch {
+	case primary.IsValid() && mc.m.reserved(s, primary):
+		return "InvalidVSwitchId.IpInvalid"
+	case primary.IsValid() && mc.m.held[primary] != "":
+		return "InvalidPrivateIpAddress.Duplicated"
+	}
+	if mc.m.free(s) < n+1 {
+		return "InvalidVSwitchId.IpNotEnough"
+	}
+	return ""
+}
+
+// created checks a successful create against the model and records it.
+func (mc *machine) created(t *rapid.T, s fakeecs.VSwitch, primary netip.Addr,
+	n int, resp *ecs.CreateNetworkInterfaceResponse, err error) {
+	if err != nil {
+		t.Fatalf("create failed: %v", err)
+	}
+	b := resp.Body
+	if tea.StringValue(b.Status) != "Available" {
+		t.Fatalf("new ENI is %s", tea.StringValue(b.Status))
+	}
+	var v4 []netip.Addr
+	for _, p := range b.PrivateIpSets.PrivateIpSet {
+		v4 = append(v4, netip.MustParseAddr(tea.StringValue(p.PrivateIpAddress)))
+	}
+	if mc.lowest {
+		want := mc.expectLowest(s, primary, n)
+		if !slices.Equal(v4, want) {
+			t.Fatalf("addresses %v, model expects %v", v4, want)
+		}
+	}
+	mc.m.add(modelENI{id: tea.StringValue(b.NetworkInterfaceId),
+		vsw: s.ID, v4: v4})
+}
+
+func (mc *machine) expectLowest(s fakeecs.VSwitch, primary netip.Addr,
+	n int) []netip.Addr {
+	if primary.IsValid() {
+		return append([]netip.Addr{primary},
+			mc.m.lowest(s, n, []netip.Addr{primary})...)
+	}
+	return mc.m.lowest(s, n+1, nil)
+}
+
+// invalidEdits break one rule of the reference page each.
+var invalidEdits = []struct {
+	name string
+	code string
+	edit func(r *ecs.CreateNetworkInterfaceRequest)
+}{
+	{"no region", "MissingParameter",
+		func(r *ecs.CreateNetworkInterfaceRequest) { r.RegionId = nil }},
+	{"count 50", "MaxEniPrivateIpsCountExceeded",
+		func(r *ecs.CreateNetworkInterfaceRequest) {
+			r.SecondaryPrivateIpAddressCount = tea.Int32(50)
+		}},
+	{"bad tag", "InvalidTagKey.Malformed",
+		func(r *ecs.CreateNetworkInterfaceRequest) {
+			r.Tag = []*ecs.CreateNetworkInterfaceRequestTag{{
+				Key: tea.String("acs:x")}}
+		}},
+	{"ipv6 outside", "InvalidOperation.AddressNotInVSwitchCidr",
+		func(r *ecs.CreateNetworkInterfaceRequest) {
+			r.SecondaryPrivateIpAddressCount = tea.Int32(2)
+			r.Ipv6Address = tea.StringSlice([]string{"2001:db8::1"})
+		}},
+	{"unknown group", "InvalidSecurityGroupId.NotFound",
+		func(r *ecs.CreateNetworkInterfaceRequest) {
+			r.SecurityGroupId = tea.String("sg-none")
+		}},
+	{"prefix and addresses", "InvalidParameter.Conflict",
+		func(r *ecs.CreateNetworkInterfaceRequest) {
+			r.SecondaryPrivateIpAddressCount = tea.Int32(1)
+			r.Ipv4PrefixCount = tea.Int32(1)
+		}},
+}
+
+// createInvalid sends a create that breaks one rule and checks that it
+// fails with the rule's code and changes nothing.
+func (mc *machine) createInvalid(t *rapid.T) {
+	e := rapid.SampledFrom(invalidEdits).Draw(t, "edit")
+	req := &ecs.CreateNetworkInterfaceRequest{
+		RegionId:        tea.String(fakeecs.DefaultRegion),
+		VSwitchId:       tea.String(fakeecs.DefaultVSwitchH),
+		SecurityGroupId: tea.String(fakeecs.DefaultSecurityGroup),
+	}
+	e.edit(req)
+	before := mc.f.NetworkInterfaces()
+	resp, err := mc.c.CreateNetworkInterface(req)
+	mc.sameAsTwin(t, resp, err, second(mc.tc.CreateNetworkInterface(req)))
+	requireCode(t, err, e.code)
+	if d := cmp.Diff(before, mc.f.NetworkInterfaces(),
+		cmp.AllowUnexported(fakeecs.NetworkInterface{}),
+		cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{})); d != "" {
+		t.Fatalf("a failed create changed the fake:\n%s", d)
+	}
+}
+
+func (mc *machine) delete(t *rapid.T) {
+	if len(mc.m.enis) == 0 {
+		t.Skip("no ENI to delete")
+	}
+	i := rapid.IntRange(0, len(mc.m.enis)-1).Draw(t, "eni")
+	req := &ecs.DeleteNetworkInterfaceRequest{
+		RegionId:           tea.String(fakeecs.DefaultRegion),
+		NetworkInterfaceId: tea.String(mc.m.enis[i].id),
+	}
+	resp, err := mc.c.DeleteNetworkInterface(req)
+	mc.sameAsTwin(t, resp, err, second(mc.tc.DeleteNetworkInterface(req)))
+	if err != nil {
+		t.Fatalf("delete %s: %v", mc.m.enis[i].id, err)
+	}
+	mc.m.remove(i)
+}
+
+func (mc *machine) deleteUnknown(t *rapid.T) {
+	id := fmt.Sprintf("eni-bp1unknown%d", rapid.IntRange(0, 99).Draw(t, "n"))
+	req := &ecs.DeleteNetworkInterfaceRequest{
+		RegionId:           tea.String(fakeecs.DefaultRegion),
+		NetworkInterfaceId: tea.String(id),
+	}
+	resp, err := mc.c.DeleteNetworkInterface(req)
+	mc.sameAsTwin(t, resp, err, second(mc.tc.DeleteNetworkInterface(req)))
+	requireCode(t, err, "InvalidEniId.NotFound")
+}
+
+// describe lists every ENI and checks the list against the model.
+func (mc *machine) describe(t *rapid.T) {
+	req := &ecs.DescribeNetworkInterfacesRequest{
+		RegionId:   tea.String(fakeecs.DefaultRegion),
+		MaxResults: tea.Int32(500),
+	}
+	resp, err := mc.c.DescribeNetworkInterfaces(req)
+	mc.sameAsTwin(t, resp, err,
+		second(mc.tc.DescribeNetworkInterfaces(req)))
+	if err != nil {
+		t.Fatalf("describe: %v", err)
+	}
+	var got []string
+	for _, n := range resp.Body.NetworkInterfaceSets.NetworkInterfaceSet {
+		got = append(got, tea.StringValue(n.NetworkInterfaceId))
+	}
+	var want []string
+	for _, e := range mc.m.enis {
+		want = append(want, e.id)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("described %v, model holds %v", got, want)
+	}
+}
+
+// answer is a response and error pair, to compare with the twin's.
+type answer struct {
+	resp any
+	err  error
+}
+
+func second[T any](resp T, err error) answer { return answer{resp, err} }
+
+// sameAsTwin checks that the twin answered the same call identically.
+func (mc *machine) sameAsTwin(t *rapid.T, resp any, err error, twin answer) {
+	a, b := fmt.Sprint(resp), fmt.Sprint(twin.resp)
+	if a != b || fmt.Sprint(err) != fmt.Sprint(twin.err) {
+		t.Fatalf("the twin with the same seed answered differently:\n"+
+			"%s %v\n%s %v", a, err, b, twin.err)
+	}
+}
+
+func requireCode(t *rapid.T, err error, code string) {
+	var se *tea.SDKError
+	if !asSDKError(err, &se) || tea.StringValue(se.Code) != code {
+		t.Fatalf("want error %s, got %v", code, err)
+	}
+}
+
+// nth returns the address at offset off in p.
+func nth(p netip.Prefix, off int) netip.Addr {
+	a := p.Addr().As4()
+	v := uint32(a[0])<<24 | uint32(a[1])<<16 | uint32(a[2])<<8 | uint32(a[3])
+	v += uint32(off)
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16),
+		byte(v >> 8), byte(v)})
+}
