@@ -3,9 +3,9 @@ package ipam
 import "net/netip"
 
 // TakePrefix holds the /28 prefix q. IPv4 prefixes handed to an interface
-// are /28s aligned on their size. It fails with ErrOutside if q is not
-// an IPv4 prefix inside the block, ErrUnaligned if it is not a /28 with
-// its host bits clear, ErrReserved if it covers a reserved address, and
+// are /28s aligned on their size. It fails with ErrOutside if q is not an
+// IPv4 prefix inside the block, ErrUnaligned if it is not a /28 with its
+// host bits clear, ErrReserved if it covers a reserved address, and
 // ErrHeld if it covers a held address or is held already.
 func (p *V4) TakePrefix(q netip.Prefix) error {
 	g, err := p.group("take prefix", q)

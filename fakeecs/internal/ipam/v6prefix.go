@@ -3,10 +3,11 @@ package ipam
 import "net/netip"
 
 // TakePrefix holds the /80 prefix q. IPv6 prefixes handed to an interface
-// are /80s of the vSwitch /64, aligned on their size. It fails with ErrOutside if q is not
-// an IPv6 prefix inside the /64, ErrUnaligned if it is not an /80 with its
-// host bits clear, ErrReserved if it covers a reserved address, and
-// ErrHeld if it covers a held address or is held already.
+// are /80s of the vSwitch /64, aligned on their size. It fails with
+// ErrOutside if q is not an IPv6 prefix inside the /64, ErrUnaligned if it
+// is not an /80 with its host bits clear, ErrReserved if it covers a
+// reserved address, and ErrHeld if it covers a held address or is held
+// already.
 func (p *V6) TakePrefix(q netip.Prefix) error {
 	b, err := p.block("take prefix", q)
 	if err != nil {
