@@ -20,6 +20,8 @@ const (
 	ActionDeleteNetworkInterface            Action = "DeleteNetworkInterface"
 	ActionDescribeNetworkInterfaces         Action = "DescribeNetworkInterfaces"
 	ActionDescribeNetworkInterfaceAttribute Action = "DescribeNetworkInterfaceAttribute"
+	ActionDescribeVSwitches                 Action = "DescribeVSwitches"
+	ActionDescribeVpcs                      Action = "DescribeVpcs"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -37,12 +39,29 @@ type meta struct {
 
 func (m *meta) setRequestID(id string) { m.RequestId = id }
 
-// handlers maps each action to its handler.
-var handlers = map[Action]handler{
-	ActionCreateNetworkInterface:            handle((*Fake).createENI),
-	ActionDeleteNetworkInterface:            handle((*Fake).deleteENI),
-	ActionDescribeNetworkInterfaces:         handle((*Fake).describeENIs),
-	ActionDescribeNetworkInterfaceAttribute: handle((*Fake).describeENI),
+// The API versions the fake speaks: the ECS API's, and the VPC API's for
+// the vSwitch and VPC queries that ENI code makes.
+const (
+	ecsVersion = "2014-05-26"
+	vpcVersion = "2016-04-28"
+)
+
+// route names an action of one API version.
+type route struct {
+	version string
+	action  Action
+}
+
+// handlers maps each action of each version to its handler.
+var handlers = map[route]handler{
+	{ecsVersion, ActionCreateNetworkInterface}: handle((*Fake).createENI),
+	{ecsVersion, ActionDeleteNetworkInterface}: handle((*Fake).deleteENI),
+	{ecsVersion, ActionDescribeNetworkInterfaces}: handle(
+		(*Fake).describeENIs),
+	{ecsVersion, ActionDescribeNetworkInterfaceAttribute}: handle(
+		(*Fake).describeENI),
+	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
+	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }
 
 // handle turns an action that takes its typed request into a handler: it
@@ -77,16 +96,26 @@ func malformed(err error) *Error {
 	return apiErr("InvalidParameter", "%s", err.Error())
 }
 
-// Actions returns the actions the fake serves.
+// Actions returns the actions the fake serves, in any API version.
 func Actions() []Action {
-	return slices.Sorted(maps.Keys(handlers))
+	var out []Action
+	for r := range handlers {
+		if !slices.Contains(out, r.action) {
+			out = append(out, r.action)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Call is the journal's record of one call.
 type Call struct {
 	// Seq numbers the calls from 1 in the order they ran.
-	Seq       int
-	Action    Action
+	Seq    int
+	Action Action
+	// Version is the API version the call named: "2014-05-26" for ECS,
+	// "2016-04-28" for VPC.
+	Version   string
 	Params    map[string]string
 	RequestID string
 	// Code is the error code of a failed call, empty on success.
@@ -117,12 +146,12 @@ type answer struct {
 // invoke runs one call through the pipeline: under the lock, it draws the
 // request ID, runs the action, takes back every change when the action
 // fails, and records the call in the journal.
-func (f *Fake) invoke(ctx context.Context, a Action, p rpc.Params) answer {
+func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	ans := answer{RequestID: newRequestID(f.reqs)}
 	saved := *f.pcg
-	ans.Body, ans.Err = f.run(a, p)
+	ans.Body, ans.Err = f.run(r, p)
 	if ans.Err != nil {
 		f.rollback(saved)
 		ans.Err.RequestID = ans.RequestID
@@ -130,26 +159,44 @@ func (f *Fake) invoke(ctx context.Context, a Action, p rpc.Params) answer {
 		f.undo = f.undo[:0]
 		ans.Body.setRequestID(ans.RequestID)
 	}
-	f.record(ctx, a, p, ans)
+	f.record(ctx, r, p, ans)
 	return ans
 }
 
-// run finds the action's handler and runs it.
-func (f *Fake) run(a Action, p rpc.Params) (body, *Error) {
-	h, ok := handlers[a]
-	if !ok {
-		return nil, apiErr("InvalidAction.NotFound", "")
+// refuse records a wire request that the fake refused before running it,
+// and gives it a request ID.
+func (f *Fake) refuse(ctx context.Context, r route, p rpc.Params,
+	e *Error) answer {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ans := answer{RequestID: newRequestID(f.reqs), Err: e}
+	e.RequestID = ans.RequestID
+	f.record(ctx, r, p, ans)
+	return ans
+}
+
+// run finds the action's handler and runs it. An action the fake serves
+// in another version only gets InvalidVersion.
+func (f *Fake) run(r route, p rpc.Params) (body, *Error) {
+	if h, ok := handlers[r]; ok {
+		return h(f, p)
 	}
-	return h(f, p)
+	if slices.Contains(Actions(), r.action) {
+		return nil, apiErr("InvalidVersion", "Specified parameter "+
+			"Version %q is not valid for action %q.", r.version,
+			string(r.action))
+	}
+	return nil, apiErr("InvalidAction.NotFound", "")
 }
 
 // record appends the call to the journal and traces it when a logger is
 // set.
-func (f *Fake) record(ctx context.Context, a Action, p rpc.Params,
+func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 	ans answer) {
 	c := Call{
 		Seq:       len(f.journal) + 1,
-		Action:    a,
+		Action:    r.action,
+		Version:   r.version,
 		Params:    maps.Clone(map[string]string(p)),
 		RequestID: ans.RequestID,
 		At:        f.now,
@@ -160,7 +207,7 @@ func (f *Fake) record(ctx context.Context, a Action, p rpc.Params,
 	f.journal = append(f.journal, c)
 	if l := f.cfg.logger; l != nil {
 		l.LogAttrs(ctx, slog.LevelDebug, "fakeecs call",
-			slog.String("action", string(a)),
+			slog.String("action", string(r.action)),
 			slog.String("requestId", c.RequestID),
 			slog.String("code", c.Code))
 	}

@@ -33,7 +33,8 @@ func TestMalformedParameters(t *testing.T) {
 		for k, v := range row.params {
 			p[k] = v
 		}
-		ans := f.invoke(context.Background(), ActionCreateNetworkInterface, p)
+		ans := f.invoke(context.Background(),
+		route{ecsVersion, ActionCreateNetworkInterface}, p)
 		require.NotNil(t, ans.Err)
 		require.Equal(t, "InvalidParameter", ans.Err.Code)
 		require.Equal(t, 400, ans.Err.HTTPStatus)
@@ -46,7 +47,8 @@ func TestMalformedParameters(t *testing.T) {
 // serve.
 func TestUnknownAction(t *testing.T) {
 	f := New(WithWorld(DefaultWorld()))
-	ans := f.invoke(context.Background(), "RunInstances", rpc.Params{})
+	ans := f.invoke(context.Background(),
+		route{ecsVersion, "RunInstances"}, rpc.Params{})
 	require.Equal(t, "InvalidAction.NotFound", ans.Err.Code)
 	require.Equal(t, 404, ans.Err.HTTPStatus)
 }

@@ -191,6 +191,15 @@ var catalogue = map[string]entry{
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,
 		"Specified api is not found, please check your url and method."},
+	"InvalidVersion": {400, "Specified parameter Version is not valid."},
+	"IncompleteSignature": {400, "The request signature does not " +
+		"conform to Aliyun standards."},
+	"SignatureDoesNotMatch": {400, "Specified signature is not matched " +
+		"with our calculation."},
+	"InvalidAccessKeyId.NotFound": {404,
+		"Specified access key is not found."},
+	"MissingAction":  {400, "The input parameter \"Action\" that is " +
+		"mandatory for processing this request is not supplied."},
 }
 
 // Codes returns every error code the fake can answer with, sorted.

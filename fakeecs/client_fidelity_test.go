@@ -51,7 +51,8 @@ func realClient(t *testing.T, r replay) *ecs.Client {
 func serviceAnswer(req *ecs.CreateNetworkInterfaceRequest) replay {
 	f := New(WithWorld(DefaultWorld()))
 	p := rpc.FromPointers(openapiutil.Query(req))
-	ans := f.invoke(context.Background(), ActionCreateNetworkInterface, p)
+	ans := f.invoke(context.Background(),
+		route{ecsVersion, ActionCreateNetworkInterface}, p)
 	if ans.Err != nil {
 		return replay{ans.Err.HTTPStatus, render(ans.Err.body()),
 			ans.RequestID}

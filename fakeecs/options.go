@@ -46,6 +46,7 @@ type config struct {
 	ownerID string
 	quotas  Quotas
 	logger  *slog.Logger
+	keys    map[string]string // access key ID to secret
 }
 
 func defaultConfig() config {
