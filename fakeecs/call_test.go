@@ -34,7 +34,7 @@ func TestMalformedParameters(t *testing.T) {
 			p[k] = v
 		}
 		ans := f.invoke(context.Background(),
-		route{ecsVersion, ActionCreateNetworkInterface}, p)
+			route{ecsVersion, ActionCreateNetworkInterface}, p)
 		require.NotNil(t, ans.Err)
 		require.Equal(t, "InvalidParameter", ans.Err.Code)
 		require.Equal(t, 400, ans.Err.HTTPStatus)

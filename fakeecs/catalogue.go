@@ -198,7 +198,7 @@ var catalogue = map[string]entry{
 		"with our calculation."},
 	"InvalidAccessKeyId.NotFound": {404,
 		"Specified access key is not found."},
-	"MissingAction":  {400, "The input parameter \"Action\" that is " +
+	"MissingAction": {400, "The input parameter \"Action\" that is " +
 		"mandatory for processing this request is not supplied."},
 }
 
