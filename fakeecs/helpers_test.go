@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
@@ -93,3 +94,5 @@ var snapshotOpts = []cmp.Option{
 	cmp.AllowUnexported(snapshot{}, fakeecs.NetworkInterface{}),
 	cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{}),
 }
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
