@@ -17,6 +17,14 @@
 // body and a *tea.SDKError with the service's code, HTTP status, message
 // and data.
 //
+// The second front door is the wire: [Fake.Handler] speaks the ECS RPC
+// protocol, so unmodified clients of both Go SDKs, and anything else that
+// speaks the protocol, talk to the fake. [Fake.SDKClient],
+// [Fake.VPCClient] and [Fake.LegacyClient] return real SDK clients wired
+// to it in-process; [Fake.NewServer] serves it on a loopback socket. The
+// typed client and the wire give the same answer and the same error to
+// the same request.
+//
 // # Fidelity
 //
 // What is modelled, from the API reference page of CreateNetworkInterface
@@ -83,6 +91,20 @@
 //     hold match nothing, without an error. A Tag.N filter with an empty
 //     value matches any value of its key.
 //   - Deleting is immediate: the ENI is gone when the call returns.
+//   - The wire serves any path, by POST or GET. The action and version come
+//     from the x-acs-action and x-acs-version headers, else from the Action
+//     and Version parameters; a request without an action gets
+//     MissingAction, without a version MissingParameter, with a version
+//     the action does not have InvalidVersion, and an unknown action
+//     InvalidAction.NotFound. A parameter in both the query and a form
+//     body takes the query's value. Bodies over 1 MiB are refused.
+//   - Signatures are checked only when the fake has credentials
+//     ([WithCredentials]); timestamps and nonces are never checked, since
+//     the fake's clock is virtual.
+//   - The VPC API's DescribeVSwitches and DescribeVpcs list in ID order,
+//     with PageSize from 1 to 50; VpcId takes up to 20 IDs separated by
+//     commas. Every vSwitch and VPC reports the fake's start time as its
+//     creation time and the default resource group as its group.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
 //     use the region's real prefix ("eni-bp1…" in cn-hangzhou).
 //
