@@ -8,7 +8,6 @@ import (
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
-	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/dara"
 
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
@@ -28,6 +27,8 @@ import (
 type Client struct {
 	f *Fake
 }
+
+//go:generate go run ./internal/clientgen
 
 // Client returns the typed front door of f.
 func (f *Fake) Client() *Client { return &Client{f: f} }
@@ -133,104 +134,3 @@ func sdkError(e *Error) error {
 
 // background is the context of the methods without one.
 var background = context.Background()
-
-// CreateNetworkInterface creates an ENI, as the SDK method of that name.
-func (c *Client) CreateNetworkInterface(
-	req *ecs.CreateNetworkInterfaceRequest) (
-	*ecs.CreateNetworkInterfaceResponse, error) {
-	return c.CreateNetworkInterfaceWithContext(background, req, nil)
-}
-
-// CreateNetworkInterfaceWithOptions creates an ENI, as the SDK method of
-// that name.
-func (c *Client) CreateNetworkInterfaceWithOptions(
-	req *ecs.CreateNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
-	*ecs.CreateNetworkInterfaceResponse, error) {
-	return c.CreateNetworkInterfaceWithContext(background, req, rt)
-}
-
-// CreateNetworkInterfaceWithContext creates an ENI, as the SDK method of
-// that name.
-func (c *Client) CreateNetworkInterfaceWithContext(ctx context.Context,
-	req *ecs.CreateNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
-	*ecs.CreateNetworkInterfaceResponse, error) {
-	out := &ecs.CreateNetworkInterfaceResponse{}
-	return out, c.call(ctx, ActionCreateNetworkInterface, req, out)
-}
-
-// DeleteNetworkInterface deletes an ENI, as the SDK method of that name.
-func (c *Client) DeleteNetworkInterface(
-	req *ecs.DeleteNetworkInterfaceRequest) (
-	*ecs.DeleteNetworkInterfaceResponse, error) {
-	return c.DeleteNetworkInterfaceWithContext(background, req, nil)
-}
-
-// DeleteNetworkInterfaceWithOptions deletes an ENI, as the SDK method of
-// that name.
-func (c *Client) DeleteNetworkInterfaceWithOptions(
-	req *ecs.DeleteNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
-	*ecs.DeleteNetworkInterfaceResponse, error) {
-	return c.DeleteNetworkInterfaceWithContext(background, req, rt)
-}
-
-// DeleteNetworkInterfaceWithContext deletes an ENI, as the SDK method of
-// that name.
-func (c *Client) DeleteNetworkInterfaceWithContext(ctx context.Context,
-	req *ecs.DeleteNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
-	*ecs.DeleteNetworkInterfaceResponse, error) {
-	out := &ecs.DeleteNetworkInterfaceResponse{}
-	return out, c.call(ctx, ActionDeleteNetworkInterface, req, out)
-}
-
-// DescribeNetworkInterfaces lists ENIs, as the SDK method of that name.
-func (c *Client) DescribeNetworkInterfaces(
-	req *ecs.DescribeNetworkInterfacesRequest) (
-	*ecs.DescribeNetworkInterfacesResponse, error) {
-	return c.DescribeNetworkInterfacesWithContext(background, req, nil)
-}
-
-// DescribeNetworkInterfacesWithOptions lists ENIs, as the SDK method of
-// that name.
-func (c *Client) DescribeNetworkInterfacesWithOptions(
-	req *ecs.DescribeNetworkInterfacesRequest, rt *dara.RuntimeOptions) (
-	*ecs.DescribeNetworkInterfacesResponse, error) {
-	return c.DescribeNetworkInterfacesWithContext(background, req, rt)
-}
-
-// DescribeNetworkInterfacesWithContext lists ENIs, as the SDK method of
-// that name.
-func (c *Client) DescribeNetworkInterfacesWithContext(ctx context.Context,
-	req *ecs.DescribeNetworkInterfacesRequest, rt *dara.RuntimeOptions) (
-	*ecs.DescribeNetworkInterfacesResponse, error) {
-	out := &ecs.DescribeNetworkInterfacesResponse{}
-	return out, c.call(ctx, ActionDescribeNetworkInterfaces, req, out)
-}
-
-// DescribeNetworkInterfaceAttribute describes one ENI, as the SDK method
-// of that name.
-func (c *Client) DescribeNetworkInterfaceAttribute(
-	req *ecs.DescribeNetworkInterfaceAttributeRequest) (
-	*ecs.DescribeNetworkInterfaceAttributeResponse, error) {
-	return c.DescribeNetworkInterfaceAttributeWithContext(background, req,
-		nil)
-}
-
-// DescribeNetworkInterfaceAttributeWithOptions describes one ENI, as the
-// SDK method of that name.
-func (c *Client) DescribeNetworkInterfaceAttributeWithOptions(
-	req *ecs.DescribeNetworkInterfaceAttributeRequest,
-	rt *dara.RuntimeOptions) (
-	*ecs.DescribeNetworkInterfaceAttributeResponse, error) {
-	return c.DescribeNetworkInterfaceAttributeWithContext(background, req, rt)
-}
-
-// DescribeNetworkInterfaceAttributeWithContext describes one ENI, as the
-// SDK method of that name.
-func (c *Client) DescribeNetworkInterfaceAttributeWithContext(
-	ctx context.Context, req *ecs.DescribeNetworkInterfaceAttributeRequest,
-	rt *dara.RuntimeOptions) (
-	*ecs.DescribeNetworkInterfaceAttributeResponse, error) {
-	out := &ecs.DescribeNetworkInterfaceAttributeResponse{}
-	return out, c.call(ctx, ActionDescribeNetworkInterfaceAttribute, req,
-		out)
-}
