@@ -22,6 +22,8 @@ const (
 	ActionDescribeNetworkInterfaceAttribute Action = "DescribeNetworkInterfaceAttribute"
 	ActionDescribeVSwitches                 Action = "DescribeVSwitches"
 	ActionDescribeVpcs                      Action = "DescribeVpcs"
+	ActionAttachNetworkInterface            Action = "AttachNetworkInterface"
+	ActionDetachNetworkInterface            Action = "DetachNetworkInterface"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -60,8 +62,10 @@ var handlers = map[route]handler{
 		(*Fake).describeENIs),
 	{ecsVersion, ActionDescribeNetworkInterfaceAttribute}: handle(
 		(*Fake).describeENI),
-	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
-	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
+	{ecsVersion, ActionAttachNetworkInterface}: handle((*Fake).attachENI),
+	{ecsVersion, ActionDetachNetworkInterface}: handle((*Fake).detachENI),
+	{vpcVersion, ActionDescribeVSwitches}:      handle((*Fake).describeVSwitches),
+	{vpcVersion, ActionDescribeVpcs}:           handle((*Fake).describeVpcs),
 }
 
 // handle turns an action that takes its typed request into a handler: it
@@ -149,6 +153,7 @@ type answer struct {
 func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.endDue()
 	ans := answer{RequestID: newRequestID(f.reqs)}
 	saved := *f.pcg
 	ans.Body, ans.Err = f.run(r, p)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
@@ -36,6 +37,9 @@ func (f *Fake) Client() *Client { return &Client{f: f} }
 // call runs one action for a typed client method and fills out, the
 // response value the method returns.
 func (c *Client) call(ctx context.Context, a Action, req, out any) error {
+	if ctx == nil {
+		return errors.New("fakeecs: nil Context")
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -104,3 +104,51 @@ func (c *Client) DescribeNetworkInterfaceAttributeWithContext(ctx context.Contex
 	out := &ecs.DescribeNetworkInterfaceAttributeResponse{}
 	return out, c.call(ctx, "DescribeNetworkInterfaceAttribute", req, out)
 }
+
+// AttachNetworkInterface attaches an ENI to an instance, as the SDK method of that name.
+func (c *Client) AttachNetworkInterface(
+	req *ecs.AttachNetworkInterfaceRequest) (
+	*ecs.AttachNetworkInterfaceResponse, error) {
+	return c.AttachNetworkInterfaceWithContext(background, req, nil)
+}
+
+// AttachNetworkInterfaceWithOptions attaches an ENI to an instance, as the SDK method of that
+// name.
+func (c *Client) AttachNetworkInterfaceWithOptions(
+	req *ecs.AttachNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
+	*ecs.AttachNetworkInterfaceResponse, error) {
+	return c.AttachNetworkInterfaceWithContext(background, req, rt)
+}
+
+// AttachNetworkInterfaceWithContext attaches an ENI to an instance, as the SDK method of that
+// name.
+func (c *Client) AttachNetworkInterfaceWithContext(ctx context.Context,
+	req *ecs.AttachNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
+	*ecs.AttachNetworkInterfaceResponse, error) {
+	out := &ecs.AttachNetworkInterfaceResponse{}
+	return out, c.call(ctx, "AttachNetworkInterface", req, out)
+}
+
+// DetachNetworkInterface detaches an ENI from its instance, as the SDK method of that name.
+func (c *Client) DetachNetworkInterface(
+	req *ecs.DetachNetworkInterfaceRequest) (
+	*ecs.DetachNetworkInterfaceResponse, error) {
+	return c.DetachNetworkInterfaceWithContext(background, req, nil)
+}
+
+// DetachNetworkInterfaceWithOptions detaches an ENI from its instance, as the SDK method of that
+// name.
+func (c *Client) DetachNetworkInterfaceWithOptions(
+	req *ecs.DetachNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
+	*ecs.DetachNetworkInterfaceResponse, error) {
+	return c.DetachNetworkInterfaceWithContext(background, req, rt)
+}
+
+// DetachNetworkInterfaceWithContext detaches an ENI from its instance, as the SDK method of that
+// name.
+func (c *Client) DetachNetworkInterfaceWithContext(ctx context.Context,
+	req *ecs.DetachNetworkInterfaceRequest, rt *dara.RuntimeOptions) (
+	*ecs.DetachNetworkInterfaceResponse, error) {
+	out := &ecs.DetachNetworkInterfaceResponse{}
+	return out, c.call(ctx, "DetachNetworkInterface", req, out)
+}

@@ -106,6 +106,7 @@ func TestEveryFormReachesTheFake(t *testing.T) {
 		deleteReq(&enis[1].ID), rt)))
 	require.NoError(t, second(api.DeleteNetworkInterfaceWithContext(ctx,
 		deleteReq(&enis[2].ID), rt)))
+	f.Settle()
 	require.Empty(t, f.NetworkInterfaces())
 	require.Len(t, f.Journal(), 12)
 }

@@ -123,9 +123,9 @@ func (f *Fake) joinableGroup(s *vswitchState, id string) (
 // holds any address.
 func (f *Fake) newENI(r *regionState, s *vswitchState,
 	q *createENIRequest) *NetworkInterface {
-	t, _ := q.traffic()
+	t, _ := q.traffic() // q.check has refused a conflict
 	n := &NetworkInterface{
-		ID:              newID(f.rng, "eni", r.prefix),
+		ID:              f.newENIID(r.prefix),
 		RegionID:        r.ID,
 		ZoneID:          s.Zone,
 		VPCID:           s.VPC,
@@ -139,7 +139,7 @@ func (f *Fake) newENI(r *regionState, s *vswitchState,
 		Tags:            toTags(q.Tags),
 		DeleteOnRelease: boolOf(q.DeleteOnRelease),
 		SourceDestCheck: boolOf(q.SourceDestCheck),
-		TrafficMode:     max(t.mode, TrafficStandard),
+		TrafficMode:     t.trafficMode(),
 		QueueNumber:     intOf(t.queues),
 		QueuePairNumber: intOf(t.pairs),
 		RxQueueSize:     intOf(t.rx),
@@ -151,6 +151,16 @@ func (f *Fake) newENI(r *regionState, s *vswitchState,
 		n.Type = ENIType(q.InstanceType)
 	}
 	return n
+}
+
+// newENIID returns an ENI ID that no live ENI has.
+func (f *Fake) newENIID(prefix string) string {
+	for {
+		id := newID(f.rng, "eni", prefix)
+		if f.enis[id] == nil {
+			return id
+		}
+	}
 }
 
 // newMAC returns a MAC address that no ENI of the fake has had.
@@ -166,7 +176,10 @@ func (f *Fake) newMAC() string {
 }
 
 // fillAddresses gives a new ENI its primary address and what the ask
-// wants, all from vSwitch s.
+// wants, all from vSwitch s. The order matters: addresses and prefixes
+// given by value are taken first, so that those picked by count avoid
+// them; prefixes before the primary address, so that on a nearly full
+// vSwitch the single addresses do not break up the last free block.
 func (f *Fake) fillAddresses(s *vswitchState, n *NetworkInterface,
 	primary string, a addressAsk) *Error {
 	explicit := a.v4
@@ -245,9 +258,4 @@ func (f *Fake) insert(n *NetworkInterface) {
 	n.seq = f.seq
 	f.enis[n.ID] = n
 	f.order = append(f.order, n)
-}
-
-// boolOf returns the value of an optional boolean, or false.
-func boolOf(p *bool) bool {
-	return p != nil && *p
 }

@@ -219,11 +219,13 @@ func (q *createENIRequest) traffic() (traffic, *Error) {
 }
 
 func mergeString(name, top, obj string) (string, *Error) {
-	if top != "" && obj != "" && top != obj {
-		return "", conflict(name,
-			"NetworkInterfaceTrafficConfig."+name)
+	switch {
+	case top == "":
+		return obj, nil
+	case obj != "" && obj != top:
+		return "", conflict(name, "NetworkInterfaceTrafficConfig."+name)
 	}
-	return max(top, obj), nil
+	return top, nil
 }
 
 func mergeInt(name string, top, obj *int32) (*int32, *Error) {
@@ -240,12 +242,4 @@ func mergeInt(name string, top, obj *int32) (*int32, *Error) {
 func conflict(a, b string) *Error {
 	return apiErr("InvalidParameter.Conflict", "The parameters %q and %q "+
 		"cannot be specified at the same time.", a, b)
-}
-
-// intOf returns the value of an optional integer, or zero.
-func intOf(p *int32) int {
-	if p == nil {
-		return 0
-	}
-	return int(*p)
 }

@@ -15,8 +15,10 @@ type deleteENIRequest struct {
 // deleteENIAnswer is DeleteNetworkInterface's answer.
 type deleteENIAnswer struct{ meta }
 
-// deleteENI serves DeleteNetworkInterface: the ENI must be Available; its
-// addresses, tags and security group places are released.
+// deleteENI serves DeleteNetworkInterface: the ENI must be Available, or
+// already Deleting, which a second call leaves as it is. It is Deleting
+// until the Delete delay passes on the clock, and then gone, its
+// addresses, tags and security group places released.
 func (f *Fake) deleteENI(q *deleteENIRequest) (*deleteENIAnswer, *Error) {
 	r, err := f.region(q.RegionID)
 	if err != nil {
@@ -26,11 +28,19 @@ func (f *Fake) deleteENI(q *deleteENIRequest) (*deleteENIAnswer, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	if n.Status != StatusAvailable {
+	if n.Type == TypePrimary {
+		return nil, apiErr("InvalidOperation.InvalidEniType", "The "+
+			"primary ENI %q is deleted with its instance.", n.ID)
+	}
+	if n.Status != StatusAvailable && n.Status != StatusDeleting {
 		return nil, wrongENIState(n, StatusAvailable)
 	}
 
-	f.remove(n)
+	if n.Status == StatusAvailable {
+		n.Status = StatusDeleting
+		f.onUndo(func() { n.Status = StatusAvailable })
+		f.schedule(n.ID, f.cfg.delays.Delete, func() { f.remove(n) })
+	}
 
 	return &deleteENIAnswer{}, nil
 }

@@ -1,6 +1,8 @@
 package fakeecs
 
 import (
+	"encoding/json"
+	"hash/fnv"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -68,7 +70,7 @@ func (f *Fake) describeENIs(q *describeENIsRequest) (
 	if err := q.check(); err != nil {
 		return nil, err
 	}
-	match := q.matcher(r.ID)
+	match := q.matcher(r.ID, f.defaultRG)
 
 	if q.tokenMode() {
 		return f.describeByToken(q, match)
@@ -83,6 +85,17 @@ func (q *describeENIsRequest) tokenMode() bool {
 }
 
 func (q *describeENIsRequest) check() *Error {
+	for _, c := range []func() *Error{q.checkLists, q.checkEnums,
+		q.checkPaging} {
+		if err := c(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkLists checks the lengths of the list filters.
+func (q *describeENIsRequest) checkLists() *Error {
 	lists := []struct {
 		name string
 		n    int
@@ -100,7 +113,7 @@ func (q *describeENIsRequest) check() *Error {
 		return apiErr("QuotaExceed.Tags", "The number of tags %d exceeds "+
 			"the upper limit %d.", len(q.Tags), maxTags)
 	}
-	return q.checkEnums()
+	return nil
 }
 
 // checkEnums checks the filters that take one of a set of values.
@@ -114,7 +127,7 @@ func (q *describeENIsRequest) checkEnums() *Error {
 	if !slices.Contains(types, q.Type) {
 		return invalid("Type")
 	}
-	return q.checkPaging()
+	return nil
 }
 
 func (q *describeENIsRequest) checkPaging() *Error {
@@ -129,8 +142,8 @@ func (q *describeENIsRequest) checkPaging() *Error {
 
 // matcher returns a predicate that holds for the ENIs of the region that
 // pass every filter of the request.
-func (q *describeENIsRequest) matcher(
-	region string) func(*NetworkInterface) bool {
+func (q *describeENIsRequest) matcher(region,
+	defaultRG string) func(*NetworkInterface) bool {
 	return func(n *NetworkInterface) bool {
 		return n.RegionID == region &&
 			in(q.NetworkInterfaceIDs, n.ID) &&
@@ -141,14 +154,30 @@ func (q *describeENIsRequest) matcher(
 			eq(q.Type, string(n.Type)) &&
 			eq(q.PrimaryIPAddress, n.PrimaryIP.String()) &&
 			eq(q.NetworkInterfaceName, n.Name) &&
-			eq(q.ResourceGroupID, n.ResourceGroupID) &&
+			q.inResourceGroup(n, defaultRG) &&
 			(q.ServiceManaged == nil || !*q.ServiceManaged) &&
-			(q.SecurityGroupID == "" ||
-				slices.Contains(n.SecurityGroups, q.SecurityGroupID)) &&
+			q.inGroup(n) &&
 			anyAddr(q.PrivateIPAddresses, n.PrivateIPs) &&
 			anyAddr(q.IPv6Addresses, n.IPv6s) &&
 			hasTags(n, q.Tags)
 	}
+}
+
+// inResourceGroup holds when the request names no resource group, or n
+// is in it, or n is in the default group: the reference says ENIs of the
+// default group are listed whatever ResourceGroupId says.
+func (q *describeENIsRequest) inResourceGroup(n *NetworkInterface,
+	defaultRG string) bool {
+	return eq(q.ResourceGroupID, n.ResourceGroupID) ||
+		n.ResourceGroupID == defaultRG
+}
+
+// inGroup holds when the request names no security group, or n is a
+// secondary ENI of the group: the filter finds no primary ENI, which
+// DescribeInstances finds by group instead.
+func (q *describeENIsRequest) inGroup(n *NetworkInterface) bool {
+	return q.SecurityGroupID == "" || (n.Type != TypePrimary &&
+		slices.Contains(n.SecurityGroups, q.SecurityGroupID))
 }
 
 // eq holds when the filter is empty or equals the value.
@@ -188,7 +217,7 @@ func hasTags(n *NetworkInterface, tags []tagParam) bool {
 // describeByToken answers the page after the token's position.
 func (f *Fake) describeByToken(q *describeENIsRequest,
 	match func(*NetworkInterface) bool) (*describeENIsAnswer, *Error) {
-	after, err := parseToken(q.NextToken)
+	after, err := f.parseToken(q)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +225,7 @@ func (f *Fake) describeByToken(q *describeENIsRequest,
 		return n.seq > after && match(n)
 	})
 	size := min(max(intOf(q.MaxResults), minMaxResults), maxMaxResults)
-	return f.page(rest, size), nil
+	return f.page(rest, size, q), nil
 }
 
 // describeByPage answers the page the request numbers. It also carries
@@ -211,14 +240,18 @@ func (f *Fake) describeByPage(q *describeENIsRequest,
 	}
 	all := f.matching(match)
 	total := len(all)
-	skip := min((number-1)*size, total)
-	a := f.page(all[skip:], size)
+	skip := total
+	if int64(number-1)*int64(size) < int64(total) {
+		skip = (number - 1) * size
+	}
+	a := f.page(all[skip:], size, q)
 	a.TotalCount, a.PageNumber, a.PageSize = &total, &number, &size
 	return a, nil
 }
 
 // matching returns the ENIs that match, in creation order.
-func (f *Fake) matching(match func(*NetworkInterface) bool) []*NetworkInterface {
+func (f *Fake) matching(
+	match func(*NetworkInterface) bool) []*NetworkInterface {
 	var out []*NetworkInterface
 	for _, n := range f.order {
 		if match(n) {
@@ -230,12 +263,13 @@ func (f *Fake) matching(match func(*NetworkInterface) bool) []*NetworkInterface 
 
 // page answers the first size ENIs of list, with the token of the
 // position after them when more follow.
-func (f *Fake) page(list []*NetworkInterface, size int) *describeENIsAnswer {
+func (f *Fake) page(list []*NetworkInterface, size int,
+	q *describeENIsRequest) *describeENIsAnswer {
 	a := &describeENIsAnswer{}
 	next := ""
 	if len(list) > size {
 		list = list[:size]
-		next = makeToken(list[size-1].seq)
+		next = makeToken(list[size-1].seq, q)
 	}
 	a.NextToken = &next
 	a.NetworkInterfaceSets.NetworkInterfaceSet = mapList(list, f.detail)
@@ -245,22 +279,37 @@ func (f *Fake) page(list []*NetworkInterface, size int) *describeENIsAnswer {
 // tokenPrefix starts every NextToken the fake makes.
 const tokenPrefix = "AAAAA"
 
+// A NextToken holds the creation number of the last ENI of its page and
+// a hash of the filters of its query, so that a token is good only for
+// the query that made it: "AAAAA" + seq in base 36 + "." + the hash.
+
 // makeToken returns the NextToken of the position after the ENI with the
-// given creation number.
-func makeToken(seq uint64) string {
-	return tokenPrefix + strconv.FormatUint(seq, 36)
+// given creation number, for the query q.
+func makeToken(seq uint64, q *describeENIsRequest) string {
+	return tokenPrefix + strconv.FormatUint(seq, 36) + "." + q.filterHash()
 }
 
 // parseToken reads a NextToken: empty for the first page, else a position
-// made by makeToken.
-func parseToken(s string) (uint64, *Error) {
-	if s == "" {
+// made by makeToken for this query, no later than the last ENI made.
+func (f *Fake) parseToken(q *describeENIsRequest) (uint64, *Error) {
+	if q.NextToken == "" {
 		return 0, nil
 	}
-	rest, ok := strings.CutPrefix(s, tokenPrefix)
-	n, err := strconv.ParseUint(rest, 36, 64)
-	if !ok || err != nil {
+	rest, ok := strings.CutPrefix(q.NextToken, tokenPrefix)
+	num, hash, ok2 := strings.Cut(rest, ".")
+	n, err := strconv.ParseUint(num, 36, 64)
+	if !ok || !ok2 || err != nil || n > f.seq || hash != q.filterHash() {
 		return 0, invalid("NextToken")
 	}
 	return n, nil
+}
+
+// filterHash hashes the filters of the query, paging left out.
+func (q *describeENIsRequest) filterHash() string {
+	c := *q
+	c.NextToken, c.MaxResults, c.PageNumber, c.PageSize = "", nil, nil, nil
+	b, _ := json.Marshal(c)
+	h := fnv.New32a()
+	h.Write(b)
+	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }

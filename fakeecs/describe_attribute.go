@@ -4,8 +4,9 @@ package fakeecs
 type describeENIRequest struct {
 	RegionID           string `rpc:"RegionId"`
 	NetworkInterfaceID string `rpc:"NetworkInterfaceId"`
-	// Attribute asks for one more part of the answer: "attachment" (trunk
-	// members) or "connectionTrackingConfiguration".
+	// Attribute asks for one part of the answer: "attachment" (trunk
+	// members), "connectionTrackingConfiguration", or "basic", which ENI
+	// plugins send for a cheap lookup and which answers as no Attribute.
 	Attribute string
 	// Tags is documented as unavailable; the service ignores it.
 	Tags []tagParam `rpc:"Tag"`
@@ -35,6 +36,7 @@ type connTrackView struct {
 const (
 	attrAttachment = "attachment"
 	attrConnTrack  = "connectionTrackingConfiguration"
+	attrBasic      = "basic"
 )
 
 // describeENI serves DescribeNetworkInterfaceAttribute: the full record of
@@ -46,7 +48,7 @@ func (f *Fake) describeENI(q *describeENIRequest) (
 		return nil, err
 	}
 	switch q.Attribute {
-	case "", attrAttachment, attrConnTrack:
+	case "", attrAttachment, attrConnTrack, attrBasic:
 	default:
 		return nil, invalid("Attribute")
 	}
@@ -57,7 +59,7 @@ func (f *Fake) describeENI(q *describeENIRequest) (
 
 	a := &describeENIAnswer{eniDetail: f.detail(n)}
 	a.NetworkInterfaceTrafficConfig = trafficView{
-		NetworkInterfaceTrafficMode: n.TrafficMode,
+		NetworkInterfaceTrafficMode: string(n.TrafficMode),
 		QueueNumber:                 n.QueueNumber,
 		QueuePairNumber:             n.QueuePairNumber,
 	}

@@ -64,6 +64,7 @@ func TestV7SDKOverASocket(t *testing.T) {
 
 	_, err = c.DeleteNetworkInterface(deleteReq(id))
 	require.NoError(t, err)
+	f.Settle()
 	resp, err := c.DeleteNetworkInterface(deleteReq(id))
 	requireCode(t, err, "InvalidEniId.NotFound", 404)
 	require.Nil(t, resp.Body)
@@ -140,6 +141,7 @@ func TestOlderSDKOverASocket(t *testing.T) {
 	xreq.NetworkInterfaceId = cr.NetworkInterfaceId
 	_, err = c.DeleteNetworkInterface(xreq)
 	require.NoError(t, err)
+	f.Settle()
 	_, err = c.DeleteNetworkInterface(xreq)
 	var se *sdkerrors.ServerError
 	require.True(t, errors.As(err, &se))

@@ -32,10 +32,14 @@ const (
 	TypeMember    ENIType = "Member"
 )
 
-// The traffic modes of an ENI.
+// TrafficMode is the communication mode of an ENI.
+type TrafficMode string
+
+// The traffic modes of an ENI: TCP, or RDMA through an elastic RDMA
+// interface.
 const (
-	TrafficStandard        = "Standard"
-	TrafficHighPerformance = "HighPerformance"
+	TrafficStandard        TrafficMode = "Standard"
+	TrafficHighPerformance TrafficMode = "HighPerformance"
 )
 
 // Tag is a tag of a resource.
@@ -87,15 +91,19 @@ type NetworkInterface struct {
 	DeleteOnRelease bool
 	SourceDestCheck bool
 
-	TrafficMode     string
+	TrafficMode     TrafficMode
 	QueueNumber     int // zero when not set
 	QueuePairNumber int // zero when not set
 	RxQueueSize     int // zero when not set
 	TxQueueSize     int // zero when not set
 	ConnTrack       ConnectionTracking
 
+	// InstanceID is the instance the ENI is attached or attaching to.
 	InstanceID string
-	CreatedAt  time.Time
+	// DeviceIndex is the ENI's place on its instance: 0 for the primary
+	// ENI, from 1 for the others.
+	DeviceIndex int
+	CreatedAt   time.Time
 
 	seq uint64 // creation order, for stable lists and paging
 }

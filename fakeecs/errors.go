@@ -3,6 +3,9 @@ package fakeecs
 import (
 	"errors"
 	"fmt"
+
+	"github.com/alibabacloud-go/tea/tea"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 )
 
 // hostID is the HostId that every error answer carries, as the service's
@@ -12,8 +15,8 @@ const hostID = "ecs.aliyuncs.com"
 // Error is an API error as the ECS service reports it: the code that
 // clients branch on, the HTTP status it travels with, a message, and the
 // request ID. The typed client and the HTTP handler turn it into the error
-// value each SDK builds from the real service's answer; the fake's own Go
-// API returns it as is. Match it with [errors.As] or [IsCode].
+// value each SDK builds from the real service's answer. Match any of them
+// with [IsCode].
 type Error struct {
 	// Code is the service's error code, such as "InvalidEniId.NotFound".
 	Code string
@@ -38,10 +41,22 @@ func (e *Error) Recommend() string {
 		"&product=Ecs"
 }
 
-// IsCode reports whether err is, or wraps, an [*Error] with the given code.
+// IsCode reports whether err carries the service's error code: an
+// [*Error], the v7 SDK's *tea.SDKError that the typed client and the v7
+// SDK return, or the older SDK's error, each possibly wrapped.
 func IsCode(err error, code string) bool {
 	var e *Error
-	return errors.As(err, &e) && e.Code == code
+	var se *tea.SDKError
+	var le sdkerrors.Error
+	switch {
+	case errors.As(err, &e):
+		return e.Code == code
+	case errors.As(err, &se):
+		return tea.StringValue(se.Code) == code
+	case errors.As(err, &le):
+		return le.ErrorCode() == code
+	}
+	return false
 }
 
 // apiErr makes the error of a catalogued code with a message built from

@@ -1,6 +1,7 @@
 package fakeecs
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -35,6 +36,15 @@ type Fake struct {
 	order []*NetworkInterface // creation order
 	seq   uint64
 	macs  map[string]bool
+
+	types     map[string]*InstanceType
+	instances map[string]*Instance
+	iseq      uint64
+
+	pending    []*transition
+	tseq       uint64
+	held       map[string]bool
+	failAttach map[string]bool
 
 	journal []Call
 	undo    []func()
@@ -74,18 +84,22 @@ func New(opts ...Option) *Fake {
 	}
 	pcg := rand.NewPCG(cfg.seed, 0x9e3779b97f4a7c15)
 	f := &Fake{
-		cfg:       cfg,
-		now:       cfg.start,
-		pcg:       pcg,
-		rng:       rand.New(pcg),
-		reqs:      rand.New(rand.NewPCG(cfg.seed, 0x5851f42d4c957f2d)),
-		regions:   map[string]*regionState{},
-		vswitches: map[string]*vswitchState{},
-		vpcs:      map[string]VPC{},
-		groups:    map[string]*groupState{},
-		rgroups:   map[string]ResourceGroup{},
-		enis:      map[string]*NetworkInterface{},
-		macs:      map[string]bool{},
+		cfg:        cfg,
+		now:        cfg.start,
+		pcg:        pcg,
+		rng:        rand.New(pcg),
+		reqs:       rand.New(rand.NewPCG(cfg.seed, 0x5851f42d4c957f2d)),
+		regions:    map[string]*regionState{},
+		vswitches:  map[string]*vswitchState{},
+		vpcs:       map[string]VPC{},
+		groups:     map[string]*groupState{},
+		rgroups:    map[string]ResourceGroup{},
+		enis:       map[string]*NetworkInterface{},
+		macs:       map[string]bool{},
+		types:      map[string]*InstanceType{},
+		instances:  map[string]*Instance{},
+		held:       map[string]bool{},
+		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)
 	return f
@@ -117,6 +131,16 @@ func (f *Fake) build(w World) {
 			f.defaultRG = g.ID
 		}
 	}
+	for _, t := range append(slices.Clone(builtinInstanceTypes),
+		w.InstanceTypes...) {
+		f.types[t.ID] = &t
+	}
+	for _, s := range w.Instances {
+		if _, err := f.addInstance(s); err != nil {
+			panic(fmt.Sprintf("fakeecs: world: instance %+v: %v", s, err))
+		}
+	}
+	f.undo = f.undo[:0]
 }
 
 // newVSwitch makes the state of a validated vSwitch.
@@ -137,29 +161,12 @@ func (f *Fake) newVSwitch(s VSwitch) *vswitchState {
 	return st
 }
 
-// Now returns the time on the fake's virtual clock.
-func (f *Fake) Now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.now
-}
-
-// Advance moves the fake's virtual clock forward by d. A negative d
-// panics: the clock never goes back.
-func (f *Fake) Advance(d time.Duration) {
-	if d < 0 {
-		panic("fakeecs: Advance with a negative duration")
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.now = f.now.Add(d)
-}
-
 // NetworkInterfaces returns a copy of every ENI the fake holds, in the
 // order they were created.
 func (f *Fake) NetworkInterfaces() []NetworkInterface {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.endDue()
 	out := make([]NetworkInterface, len(f.order))
 	for i, n := range f.order {
 		out[i] = n.clone()
@@ -172,6 +179,7 @@ func (f *Fake) NetworkInterfaces() []NetworkInterface {
 func (f *Fake) NetworkInterface(id string) (NetworkInterface, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.endDue()
 	n, ok := f.enis[id]
 	if !ok {
 		return NetworkInterface{}, false
@@ -185,6 +193,7 @@ func (f *Fake) NetworkInterface(id string) (NetworkInterface, bool) {
 func (f *Fake) AvailableIPs(vswitchID string) (int, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.endDue()
 	s, ok := f.vswitches[vswitchID]
 	if !ok {
 		return 0, false

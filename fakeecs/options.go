@@ -47,6 +47,7 @@ type config struct {
 	quotas  Quotas
 	logger  *slog.Logger
 	keys    map[string]string // access key ID to secret
+	delays  Delays
 }
 
 func defaultConfig() config {
@@ -54,6 +55,7 @@ func defaultConfig() config {
 		seed:    1,
 		start:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		ownerID: "1234567890123456",
+		delays:  DefaultDelays(),
 	}
 }
 

@@ -11,6 +11,14 @@ type traffic struct {
 	rx, tx *int32
 }
 
+// trafficMode is the mode the settings give, Standard by default.
+func (t traffic) trafficMode() TrafficMode {
+	if t.mode == "" {
+		return TrafficStandard
+	}
+	return TrafficMode(t.mode)
+}
+
 // check checks the settings against each other, the ENI's type and
 // whether the request asks for IPv6 (CreateNetworkInterface:
 // NetworkInterfaceTrafficMode, QueueNumber 1 to 2048, QueuePairNumber,
@@ -32,7 +40,7 @@ func (t traffic) check(typ ENIType, ipv6 bool) *Error {
 }
 
 func (t traffic) checkMode() *Error {
-	switch t.mode {
+	switch TrafficMode(t.mode) {
 	case "", TrafficStandard, TrafficHighPerformance:
 		return nil
 	}
@@ -43,7 +51,7 @@ func (t traffic) checkMode() *Error {
 // checkHighPerformance checks that an RDMA ENI is a secondary ENI without
 // IPv6.
 func (t traffic) checkHighPerformance(typ ENIType, ipv6 bool) *Error {
-	if t.mode != TrafficHighPerformance {
+	if t.trafficMode() != TrafficHighPerformance {
 		return nil
 	}
 	if typ != "" && typ != TypeSecondary {
@@ -73,7 +81,7 @@ func (t traffic) checkPairs() *Error {
 	switch {
 	case t.pairs == nil:
 		return nil
-	case t.mode != TrafficHighPerformance:
+	case t.trafficMode() != TrafficHighPerformance:
 		return apiErr("InvalidParameter.QueuePairNumberMustEmpty", "")
 	case *t.pairs < 1:
 		return apiErr("InvalidParameter.InvalidQueuePairNumber", "The "+
@@ -116,18 +124,29 @@ func checkConnTrack(c *connTrackParam) *Error {
 	}
 	v := c.TcpEstablishedTimeout
 	if v != nil && !slices.Contains(tcpEstablishedTimeouts, *v) {
-		return connTrackErr("TcpEstablishedTimeout", 30, 910)
+		return connTrackListErr("TcpEstablishedTimeout",
+			tcpEstablishedTimeouts)
 	}
 	if v := c.UdpTimeout; v != nil && !slices.Contains(udpTimeouts, *v) {
-		return connTrackErr("UdpTimeout", 10, 100)
+		return connTrackListErr("UdpTimeout", udpTimeouts)
 	}
 	return nil
 }
 
+// connTrackErr is the error for a timeout outside its range, in the
+// message format of the reference page's error table.
 func connTrackErr(name string, lo, hi int) *Error {
 	return apiErr("InvalidParameter.EniConnectionTrackingConfiguration",
 		"The specified ENI connection tracking configuration %q must be "+
 			"between %d and %d.", name, lo, hi)
+}
+
+// connTrackListErr is the error for a timeout that is none of its
+// allowed values.
+func connTrackListErr(name string, allowed []int32) *Error {
+	return apiErr("InvalidParameter.EniConnectionTrackingConfiguration",
+		"The specified ENI connection tracking configuration %q must be "+
+			"one of %v.", name, allowed)
 }
 
 // connTrack applies the given timeouts over the defaults.

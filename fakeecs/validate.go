@@ -24,14 +24,15 @@ func (f *Fake) region(id string) (*regionState, *Error) {
 }
 
 // checkENIName checks an ENI name: 2 to 128 characters, each a letter, a
-// digit, a colon, an underscore, a period or a hyphen (CreateNetworkInterface,
-// NetworkInterfaceName). Empty means no name.
+// digit, a colon, an underscore, a period or a hyphen
+// (CreateNetworkInterface, NetworkInterfaceName). Empty means no name.
 func checkENIName(s string) *Error {
 	if s == "" {
 		return nil
 	}
 	n := utf8.RuneCountInString(s)
-	ok := n >= 2 && n <= 128 && strings.IndexFunc(s, badNameRune) < 0
+	ok := n >= 2 && n <= 128 && utf8.ValidString(s) &&
+		strings.IndexFunc(s, badNameRune) < 0
 	if !ok {
 		return apiErr("InvalidParams.NetworkInterfaceName", "The "+
 			"specified NetworkInterfaceName %q must be 2 to 128 "+
@@ -41,32 +42,43 @@ func checkENIName(s string) *Error {
 	return nil
 }
 
+// badNameRune reports a rune a name may not hold: names hold letters,
+// the digits 0 to 9, and ":_.-".
 func badNameRune(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r) &&
+	return !unicode.IsLetter(r) && (r < '0' || r > '9') &&
 		!strings.ContainsRune(":_.-", r)
 }
 
-// checkDescription checks a description: 2 to max characters, not starting
-// with http:// or https:// (CreateNetworkInterface, Description). Empty
-// means no description.
-func checkDescription(s string, max int) *Error {
+// checkDescription checks a description: 2 to most characters, not
+// starting with http:// or https:// (CreateNetworkInterface,
+// Description), and printable. Empty means no description.
+func checkDescription(s string, most int) *Error {
 	if s == "" {
 		return nil
 	}
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > max || hasHTTPPrefix(s) {
+	if n < 2 || n > most || hasHTTPPrefix(s) || !printable(s) {
 		return invalid("Description")
 	}
 	return nil
 }
 
+// hasHTTPPrefix reports whether s starts with http:// or https://, in
+// any case.
 func hasHTTPPrefix(s string) bool {
-	return strings.HasPrefix(s, "http://") ||
-		strings.HasPrefix(s, "https://")
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// hasHTTP reports whether s holds http:// or https://, in any case.
 func hasHTTP(s string) bool {
-	return strings.Contains(s, "http://") || strings.Contains(s, "https://")
+	l := strings.ToLower(s)
+	return strings.Contains(l, "http://") || strings.Contains(l, "https://")
+}
+
+// printable reports whether s is valid UTF-8 without control characters.
+func printable(s string) bool {
+	return utf8.ValidString(s) && strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
 // checkClientToken checks an idempotence token: at most 64 ASCII
@@ -114,10 +126,12 @@ func checkTags(tags []tagParam) *Error {
 func checkTag(t tagParam) *Error {
 	k := t.Key
 	if k == "" || utf8.RuneCountInString(k) > 128 || hasHTTP(k) ||
-		strings.HasPrefix(k, "aliyun") || strings.HasPrefix(k, "acs:") {
+		strings.HasPrefix(k, "aliyun") || strings.HasPrefix(k, "acs:") ||
+		!printable(k) {
 		return apiErr("InvalidTagKey.Malformed", "")
 	}
-	if utf8.RuneCountInString(t.Value) > 128 || hasHTTP(t.Value) {
+	v := t.Value
+	if utf8.RuneCountInString(v) > 128 || hasHTTP(v) || !printable(v) {
 		return apiErr("InvalidTagValue.Malformed", "")
 	}
 	return nil

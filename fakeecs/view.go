@@ -55,8 +55,15 @@ type eniDetail struct {
 	DeleteOnRelease             bool
 	InstanceId                  string
 	NetworkInterfaceTrafficMode string
-	QueueNumber                 int `json:",omitempty"`
-	QueuePairNumber             int `json:",omitempty"`
+	QueueNumber                 int             `json:",omitempty"`
+	QueuePairNumber             int             `json:",omitempty"`
+	Attachment                  *attachmentView `json:",omitempty"`
+}
+
+// attachmentView is where an attached ENI sits on its instance.
+type attachmentView struct {
+	InstanceId  string
+	DeviceIndex int
 }
 
 // timeFormat is how the service writes times: UTC, to the second.
@@ -97,15 +104,19 @@ func (f *Fake) view(n *NetworkInterface) eniView {
 
 // detail renders what the Describe answers say of n.
 func (f *Fake) detail(n *NetworkInterface) eniDetail {
-	return eniDetail{
+	d := eniDetail{
 		eniView:                     f.view(n),
 		CreationTime:                n.CreatedAt.UTC().Format(timeFormat),
 		DeleteOnRelease:             n.DeleteOnRelease,
 		InstanceId:                  n.InstanceID,
-		NetworkInterfaceTrafficMode: n.TrafficMode,
+		NetworkInterfaceTrafficMode: string(n.TrafficMode),
 		QueueNumber:                 n.QueueNumber,
 		QueuePairNumber:             n.QueuePairNumber,
 	}
+	if n.InstanceID != "" {
+		d.Attachment = &attachmentView{n.InstanceID, n.DeviceIndex}
+	}
+	return d
 }
 
 // privateIPViews lists the primary address first, then the secondaries.

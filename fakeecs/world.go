@@ -18,6 +18,12 @@ type World struct {
 	VSwitches      []VSwitch       `json:"vswitches"`
 	SecurityGroups []SecurityGroup `json:"securityGroups"`
 	ResourceGroups []ResourceGroup `json:"resourceGroups"`
+	// InstanceTypes adds instance types to the fake's catalogue of real
+	// ones, or replaces those of the same ID.
+	InstanceTypes []InstanceType `json:"instanceTypes,omitempty"`
+	// Instances are added, each with its primary ENI, when the fake is
+	// made; New panics if one cannot be.
+	Instances []InstanceSpec `json:"instances,omitempty"`
 }
 
 // Region is one region of the world, such as "cn-hangzhou", with its zones.
@@ -220,10 +226,20 @@ func (v *worldCheck) vswitch(s VSwitch, before []VSwitch) {
 		v.fail("vSwitch %q: unknown status %q", s.ID, s.Status)
 	}
 	for _, o := range before {
-		if o.VPC == s.VPC && o.CIDR.IsValid() && s.CIDR.Overlaps(o.CIDR) {
-			v.fail("vSwitch %q: CIDR %s overlaps %s of vSwitch %q",
-				s.ID, s.CIDR, o.CIDR, o.ID)
-		}
+		v.overlap(s, o)
+	}
+}
+
+// overlap refuses two vSwitches of one VPC whose IPv4 blocks overlap, and
+// two vSwitches anywhere with one IPv6 block.
+func (v *worldCheck) overlap(s, o VSwitch) {
+	if o.VPC == s.VPC && s.CIDR.Overlaps(o.CIDR) {
+		v.fail("vSwitch %q: CIDR %s overlaps %s of vSwitch %q",
+			s.ID, s.CIDR, o.CIDR, o.ID)
+	}
+	if s.IPv6CIDR.IsValid() && s.IPv6CIDR.Overlaps(o.IPv6CIDR) {
+		v.fail("vSwitch %q: IPv6 CIDR %s overlaps %s of vSwitch %q",
+			s.ID, s.IPv6CIDR, o.IPv6CIDR, o.ID)
 	}
 }
 

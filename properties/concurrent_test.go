@@ -1,6 +1,7 @@
 package properties_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -23,14 +24,22 @@ func TestConcurrentCalls(t *testing.T) {
 	vsw := []string{fakeecs.DefaultVSwitchH, fakeecs.DefaultVSwitchI,
 		fakeecs.DefaultVSwitchSmall}
 	var wg sync.WaitGroup
+	errs := make(chan error, 16*40)
 	for g := range 16 {
 		wg.Go(func() {
 			for i := range 40 {
-				hammer(t, c, vsw[(g+i)%len(vsw)], i)
+				if err := hammer(c, vsw[(g+i)%len(vsw)], i); err != nil {
+					errs <- err
+				}
 			}
 		})
 	}
 	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	f.Settle()
 	require.NoError(t, properties.Check(f, w))
 	counts := map[fakeecs.Action]int{}
 	for _, c := range f.Journal() {
@@ -42,8 +51,8 @@ func TestConcurrentCalls(t *testing.T) {
 
 // hammer creates an ENI, describes the region, and deletes the ENI when
 // the create succeeded (the small vSwitch runs dry) or an unknown one
-// when it did not.
-func hammer(t *testing.T, c *fakeecs.Client, vsw string, i int) {
+// when it did not. It reports what went against expectation.
+func hammer(c *fakeecs.Client, vsw string, i int) error {
 	req := &ecs.CreateNetworkInterfaceRequest{
 		RegionId:        tea.String(fakeecs.DefaultRegion),
 		VSwitchId:       tea.String(vsw),
@@ -53,22 +62,28 @@ func hammer(t *testing.T, c *fakeecs.Client, vsw string, i int) {
 		req.SecondaryPrivateIpAddressCount = tea.Int32(1)
 	}
 	resp, err := c.CreateNetworkInterface(req)
+	if err != nil && !fakeecs.IsCode(err, "InvalidVSwitchId.IpNotEnough") {
+		return fmt.Errorf("create: %w", err)
+	}
 	id := tea.String("eni-bp1none")
 	if err == nil {
 		id = resp.Body.NetworkInterfaceId
 	}
-	_, derr := c.DescribeNetworkInterfaces(
+	if _, err := c.DescribeNetworkInterfaces(
 		&ecs.DescribeNetworkInterfacesRequest{
-			RegionId: tea.String(fakeecs.DefaultRegion)})
-	require.NoError(t, derr)
-	if i%3 == 0 && err == nil {
-		return // keep some ENIs
+			RegionId: tea.String(fakeecs.DefaultRegion)}); err != nil {
+		return fmt.Errorf("describe: %w", err)
+	}
+	if i%3 == 0 && tea.StringValue(id) != "eni-bp1none" {
+		return nil // keep some ENIs
 	}
 	_, err = c.DeleteNetworkInterface(&ecs.DeleteNetworkInterfaceRequest{
 		RegionId: tea.String(fakeecs.DefaultRegion), NetworkInterfaceId: id})
 	if tea.StringValue(id) == "eni-bp1none" {
-		require.Error(t, err)
-	} else {
-		require.NoError(t, err)
+		if !fakeecs.IsCode(err, "InvalidEniId.NotFound") {
+			return fmt.Errorf("delete of an unknown ENI: %v", err)
+		}
+		return nil
 	}
+	return err
 }

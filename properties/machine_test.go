@@ -20,7 +20,7 @@ import (
 // with the same random calls, beside the reference model.
 type machine struct {
 	world  fakeecs.World
-	f      *fakeecs.Fake
+	f, tf  *fakeecs.Fake
 	c, tc  *fakeecs.Client
 	m      *model
 	lowest bool
@@ -33,9 +33,9 @@ func newMachine(t *rapid.T) *machine {
 		fakeecs.LowestFree, fakeecs.RandomFree}).Draw(t, "policy")
 	opts := []fakeecs.Option{fakeecs.WithWorld(w), fakeecs.WithSeed(seed),
 		fakeecs.WithAddressPolicy(policy)}
-	f := fakeecs.New(opts...)
-	return &machine{world: w, f: f, c: f.Client(),
-		tc: fakeecs.New(opts...).Client(), m: newModel(w),
+	f, tf := fakeecs.New(opts...), fakeecs.New(opts...)
+	return &machine{world: w, f: f, c: f.Client(), tf: tf, tc: tf.Client(),
+		m:      newModel(w),
 		lowest: policy == fakeecs.LowestFree}
 }
 
@@ -227,6 +227,8 @@ func (mc *machine) delete(t *rapid.T) {
 	if err != nil {
 		t.Fatalf("delete %s: %v", mc.m.enis[i].id, err)
 	}
+	mc.f.Settle()
+	mc.tf.Settle()
 	mc.m.remove(i)
 }
 

@@ -1,7 +1,8 @@
 // Command quickstart plays the part of a downstream test: code written
 // against the v7 ECS SDK's client runs against the fake's default world
 // through the fake's typed client. It creates ENIs, lists them, meets one
-// documented error, deletes them, and prints what it did.
+// documented error, deletes them, waits on the fake's virtual clock for
+// the deletes to finish, and prints what it did.
 //
 //	go run ./examples/quickstart
 package main
@@ -10,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -28,15 +30,18 @@ type ENIAPI interface {
 		*ecs.DeleteNetworkInterfaceResponse, error)
 }
 
+// clock is the part of the fake a test uses to let time pass.
+type clock interface{ Advance(d time.Duration) }
+
 func main() {
 	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
-	if err := run(f.Client()); err != nil {
+	if err := run(f.Client(), f); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(api ENIAPI) error {
+func run(api ENIAPI, clk clock) error {
 	var ids []*string
 	for _, n := range []int32{2, 0} {
 		id, err := create(api, fakeecs.DefaultVSwitchH, n)
@@ -54,6 +59,11 @@ func run(api ENIAPI) error {
 			return err
 		}
 	}
+	if err := list(api); err != nil {
+		return err
+	}
+	clk.Advance(time.Second)
+	fmt.Println("advanced  the virtual clock by 1s")
 	return list(api)
 }
 
@@ -96,7 +106,12 @@ func list(api ENIAPI) error {
 		return err
 	}
 	set := resp.Body.NetworkInterfaceSets.NetworkInterfaceSet
-	fmt.Printf("described %d ENIs tagged creator=quickstart\n", len(set))
+	states := map[string]int{}
+	for _, n := range set {
+		states[tea.StringValue(n.Status)]++
+	}
+	fmt.Printf("described %d ENIs tagged creator=quickstart %v\n",
+		len(set), states)
 	return nil
 }
 
@@ -119,7 +134,7 @@ func remove(api ENIAPI, id *string) error {
 		NetworkInterfaceId: id,
 	})
 	if err == nil {
-		fmt.Printf("deleted   %s\n", tea.StringValue(id))
+		fmt.Printf("deleting  %s\n", tea.StringValue(id))
 	}
 	return err
 }
