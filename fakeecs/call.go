@@ -115,12 +115,18 @@ func Actions() []Action {
 // Call is the journal's record of one call.
 type Call struct {
 	// Seq numbers the calls from 1 in the order they ran.
-	Seq    int
+	Seq int
+	// Action is the action the call named; a wire request that named
+	// none has an empty one.
 	Action Action
 	// Version is the API version the call named: "2014-05-26" for ECS,
 	// "2016-04-28" for VPC.
-	Version   string
-	Params    map[string]string
+	Version string
+	// Params are the call's flat RPC parameters, as a wire request sends
+	// them ("Tag.1.Key"); the typed client's calls are flattened the same
+	// way.
+	Params map[string]string
+	// RequestID is the request ID of the answer.
 	RequestID string
 	// Code is the error code of a failed call, empty on success.
 	Code string

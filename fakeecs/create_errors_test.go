@@ -313,8 +313,10 @@ func tags(n int) []*ecs.CreateNetworkInterfaceRequestTag {
 	return out
 }
 
-func conntrack(closed, established, udp int32) *ecs.CreateNetworkInterfaceRequestConnectionTrackingConfiguration {
-	return &ecs.CreateNetworkInterfaceRequestConnectionTrackingConfiguration{
+type conntrackT = ecs.CreateNetworkInterfaceRequestConnectionTrackingConfiguration
+
+func conntrack(closed, established, udp int32) *conntrackT {
+	return &conntrackT{
 		TcpClosedAndTimeWaitTimeout: tea.Int32(closed),
 		TcpEstablishedTimeout:       tea.Int32(established),
 		UdpTimeout:                  tea.Int32(udp),

@@ -51,11 +51,13 @@ func TestCreateSampleRequests(t *testing.T) {
 	require.Equal(t, "192.168.0.100", tea.StringValue(b.PrivateIpAddress))
 }
 
-// TestCreateStoresEveryParameter creates an ENI with every parameter the
-// reference page documents and reads each back from
-// DescribeNetworkInterfaceAttribute.
+// TestCreateStoresEveryParameter creates an ENI with the parameters the
+// reference page documents and reads each back from the answer,
+// DescribeNetworkInterfaceAttribute and the fake's record. The traffic
+// mode and queue pairs are read back by TestCreateHighPerformance; the
+// idempotence token is checked but not yet remembered.
 func TestCreateStoresEveryParameter(t *testing.T) {
-	_, c := newFake(t)
+	f, c := newFake(t)
 	req := createReq()
 	req.NetworkInterfaceName = tea.String("eni:my_name-1.0")
 	req.Description = tea.String("test description")
@@ -70,7 +72,16 @@ func TestCreateStoresEveryParameter(t *testing.T) {
 	req.RxQueueSize, req.TxQueueSize = tea.Int32(8192), tea.Int32(8192)
 	req.ClientToken = tea.String("123e4567-e89b-12d3-a456-426655440000")
 	req.ConnectionTrackingConfiguration = conntrack(5, 300, 60)
+	req.InstanceType = tea.String("Trunk")
+	req.BusinessType = tea.String("ignored")
+	req.Visible = tea.Bool(true)
 	b := mustCreate(t, c, req)
+	require.Equal(t, "Trunk", tea.StringValue(b.Type))
+	require.Equal(t, fakeecs.DefaultResourceGroup,
+		tea.StringValue(b.ResourceGroupId))
+	n, _ := f.NetworkInterface(tea.StringValue(b.NetworkInterfaceId))
+	require.Equal(t, 8192, n.RxQueueSize)
+	require.Equal(t, 8192, n.TxQueueSize)
 	require.Equal(t, "eni:my_name-1.0",
 		tea.StringValue(b.NetworkInterfaceName))
 	require.Equal(t, "test description", tea.StringValue(b.Description))

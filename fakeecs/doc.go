@@ -85,11 +85,18 @@
 //   - DeleteOnRelease and SourceDestCheck default to false. An ENI created
 //     without a resource group joins the world's default resource group.
 //   - DescribeNetworkInterfaces lists ENIs in creation order. NextToken
-//     mode (NextToken or MaxResults given) answers NextToken only; page
-//     mode also answers TotalCount, PageNumber and PageSize. A NextToken
-//     the fake did not make gets InvalidParameter. IDs the fake does not
-//     hold match nothing, without an error. A Tag.N filter with an empty
-//     value matches any value of its key.
+//     mode (NextToken or MaxResults given) answers NextToken only, not
+//     PageSize or TotalCount, which the reference calls invalid there: a
+//     client that stops when PageSize is below its page size stops after
+//     one page, as it may against the service. Page mode answers
+//     TotalCount, PageNumber and PageSize, and a NextToken too. A
+//     NextToken is good only for the query that made it; any other gets
+//     InvalidParameter. IDs the fake does not hold match nothing, without
+//     an error. A Tag.N filter with an empty value matches any value of
+//     its key. The ResourceGroupId filter also lists the ENIs of the
+//     default resource group, as the reference says.
+//   - DescribeNetworkInterfaceAttribute takes Attribute "basic", which ENI
+//     plugins send, as well as the two documented values.
 //   - Deleting is immediate: the ENI is gone when the call returns.
 //   - The wire serves any path, by POST or GET. The action and version come
 //     from the x-acs-action and x-acs-version headers, else from the Action
@@ -106,7 +113,16 @@
 //     commas. Every vSwitch and VPC reports the fake's start time as its
 //     creation time and the default resource group as its group.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
-//     use the region's real prefix ("eni-bp1…" in cn-hangzhou).
+//     use the region's real prefix ("eni-bp1…" in cn-hangzhou). A failed
+//     call is still journaled and draws a request ID; it changes nothing
+//     else.
+//   - No ENI is managed by a cloud service, so answers carry
+//     ServiceManaged false and no ServiceID.
+//   - The typed client flattens requests with the SDK's own code, so a
+//     nil element in a request's list panics there as it does in the
+//     SDK. A context that is already done fails the call with the
+//     context's error before it reaches the fake, which does not journal
+//     it; a nil context is an error.
 //
 // What is deliberately not modelled yet: instances and attachment, the
 // Attaching, Detaching and Deleting states, the address and tag actions,

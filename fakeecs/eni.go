@@ -42,18 +42,19 @@ const (
 	TrafficHighPerformance TrafficMode = "HighPerformance"
 )
 
-// Tag is a tag of a resource.
+// Tag is a tag of a resource: a key, unique on the resource, and a value,
+// which may be empty.
 type Tag struct {
 	Key   string
 	Value string
 }
 
 // ConnectionTracking holds an ENI's connection tracking timeouts, in
-// seconds.
+// seconds, as ConnectionTrackingConfiguration sets them.
 type ConnectionTracking struct {
-	TCPClosedAndTimeWait int
-	TCPEstablished       int
-	UDP                  int
+	TCPClosedAndTimeWait int // TcpClosedAndTimeWaitTimeout, 3 to 15
+	TCPEstablished       int // TcpEstablishedTimeout
+	UDP                  int // UdpTimeout
 }
 
 // defaultConnectionTracking is what an ENI has when its creator sets no
@@ -65,29 +66,33 @@ var defaultConnectionTracking = ConnectionTracking{
 }
 
 // NetworkInterface is the fake's record of one ENI. The fake hands out
-// copies; changing one changes nothing in the fake.
+// copies; changing one changes nothing in the fake. The fields hold what
+// the Describe actions report, in the fake's own types.
 type NetworkInterface struct {
-	ID        string
+	ID string // "eni-" and the region's prefix
+	// RegionID, ZoneID and VPCID are those of the ENI's vSwitch.
 	RegionID  string
 	ZoneID    string
 	VPCID     string
 	VSwitchID string
 	Status    Status
 	Type      ENIType
-	MAC       string
+	MAC       string // under 00:16:3e, unique in the fake
 
-	Name        string
-	Description string
+	Name        string // empty when not set
+	Description string // empty when not set
 
 	PrimaryIP    netip.Addr
 	PrivateIPs   []netip.Addr // secondary addresses, in assignment order
-	IPv6s        []netip.Addr
+	IPv6s        []netip.Addr // in assignment order
 	IPv4Prefixes []netip.Prefix
 	IPv6Prefixes []netip.Prefix
 
-	SecurityGroups  []string
-	Tags            []Tag
+	SecurityGroups  []string // IDs, in the order given
+	Tags            []Tag    // in the order added
 	ResourceGroupID string
+	// DeleteOnRelease says whether releasing the ENI's instance deletes
+	// the ENI.
 	DeleteOnRelease bool
 	SourceDestCheck bool
 

@@ -59,8 +59,11 @@ func requireCode(t testing.TB, err error, code string, status int) {
 	require.Equal(t, status, tea.IntValue(se.StatusCode))
 }
 
+// eniItem is one ENI of a DescribeNetworkInterfaces answer.
+type eniItem = ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet
+
 // describeAll lists every ENI of the default region.
-func describeAll(t testing.TB, c *fakeecs.Client) []*ecs.DescribeNetworkInterfacesResponseBodyNetworkInterfaceSetsNetworkInterfaceSet {
+func describeAll(t testing.TB, c *fakeecs.Client) []*eniItem {
 	t.Helper()
 	resp, err := c.DescribeNetworkInterfaces(
 		&ecs.DescribeNetworkInterfacesRequest{

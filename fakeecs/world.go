@@ -17,6 +17,8 @@ type World struct {
 	VPCs           []VPC           `json:"vpcs"`
 	VSwitches      []VSwitch       `json:"vswitches"`
 	SecurityGroups []SecurityGroup `json:"securityGroups"`
+	// ResourceGroups are the account's resource groups; the one marked
+	// Default holds every ENI made without a ResourceGroupId.
 	ResourceGroups []ResourceGroup `json:"resourceGroups"`
 	// InstanceTypes adds instance types to the fake's catalogue of real
 	// ones, or replaces those of the same ID.
@@ -28,8 +30,8 @@ type World struct {
 
 // Region is one region of the world, such as "cn-hangzhou", with its zones.
 type Region struct {
-	ID    string   `json:"id"`
-	Zones []string `json:"zones"`
+	ID    string   `json:"id"`    // such as "cn-hangzhou"
+	Zones []string `json:"zones"` // such as "cn-hangzhou-h", at least one
 	// IDPrefix is the three characters that follow the dash in the IDs of
 	// resources made in the region ("bp1" in cn-hangzhou). Empty means the
 	// region's real prefix where the fake knows it, else one derived from
@@ -39,9 +41,10 @@ type Region struct {
 
 // VPC is a virtual private cloud in one region.
 type VPC struct {
-	ID     string       `json:"id"`
-	Region string       `json:"region"`
-	CIDR   netip.Prefix `json:"cidr"`
+	ID     string `json:"id"`
+	Region string `json:"region"` // one of the world's regions
+	// CIDR is the VPC's IPv4 block, with a mask from /8 to /28.
+	CIDR netip.Prefix `json:"cidr"`
 	// IPv6CIDR is the VPC's IPv6 block, a /56; the zero Prefix means the
 	// VPC has no IPv6.
 	IPv6CIDR netip.Prefix `json:"ipv6Cidr,omitzero"`
@@ -61,8 +64,8 @@ const (
 // VSwitch is a subnet of a VPC in one zone.
 type VSwitch struct {
 	ID   string `json:"id"`
-	VPC  string `json:"vpc"`
-	Zone string `json:"zone"`
+	VPC  string `json:"vpc"`  // one of the world's VPCs
+	Zone string `json:"zone"` // a zone of the VPC's region
 	// CIDR is the vSwitch's IPv4 block, inside its VPC's, with a mask
 	// from /16 to /29.
 	CIDR netip.Prefix `json:"cidr"`
@@ -85,7 +88,7 @@ const (
 
 // SecurityGroup is a security group of one VPC.
 type SecurityGroup struct {
-	ID string `json:"id"`
+	ID string `json:"id"` // such as "sg-bp1…"
 	// VPC is the group's VPC. Empty means a group of the classic
 	// network, which no ENI can join.
 	VPC string `json:"vpc"`
