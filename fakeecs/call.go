@@ -24,6 +24,10 @@ const (
 	ActionDescribeVpcs                      Action = "DescribeVpcs"
 	ActionAttachNetworkInterface            Action = "AttachNetworkInterface"
 	ActionDetachNetworkInterface            Action = "DetachNetworkInterface"
+	ActionAssignPrivateIpAddresses          Action = "AssignPrivateIpAddresses"
+	ActionUnassignPrivateIpAddresses        Action = "UnassignPrivateIpAddresses"
+	ActionAssignIpv6Addresses               Action = "AssignIpv6Addresses"
+	ActionUnassignIpv6Addresses             Action = "UnassignIpv6Addresses"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -62,10 +66,15 @@ var handlers = map[route]handler{
 		(*Fake).describeENIs),
 	{ecsVersion, ActionDescribeNetworkInterfaceAttribute}: handle(
 		(*Fake).describeENI),
-	{ecsVersion, ActionAttachNetworkInterface}: handle((*Fake).attachENI),
-	{ecsVersion, ActionDetachNetworkInterface}: handle((*Fake).detachENI),
-	{vpcVersion, ActionDescribeVSwitches}:      handle((*Fake).describeVSwitches),
-	{vpcVersion, ActionDescribeVpcs}:           handle((*Fake).describeVpcs),
+	{ecsVersion, ActionAttachNetworkInterface}:   handle((*Fake).attachENI),
+	{ecsVersion, ActionDetachNetworkInterface}:   handle((*Fake).detachENI),
+	{ecsVersion, ActionAssignPrivateIpAddresses}: handle((*Fake).assignV4),
+	{ecsVersion, ActionUnassignPrivateIpAddresses}: handle(
+		(*Fake).unassignV4),
+	{ecsVersion, ActionAssignIpv6Addresses}:   handle((*Fake).assignV6),
+	{ecsVersion, ActionUnassignIpv6Addresses}: handle((*Fake).unassignV6),
+	{vpcVersion, ActionDescribeVSwitches}:     handle((*Fake).describeVSwitches),
+	{vpcVersion, ActionDescribeVpcs}:          handle((*Fake).describeVpcs),
 }
 
 // handle turns an action that takes its typed request into a handler: it

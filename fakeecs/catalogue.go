@@ -188,6 +188,14 @@ var catalogue = map[string]entry{
 	"InvalidOperation.RegionNotSupportIpPrefix": {500,
 		"The current region does not support IP prefix feature."},
 
+	// From the error tables of the address actions.
+	"InvalidIp.IpAssigned": {403,
+		"The specified IP address is already assigned."},
+	"InvalidIp.IpUnassigned": {403,
+		"The specified IP address is not assigned to the ENI."},
+	"Operation.Conflict": {403, "The operation conflicts with another " +
+		"operation in progress on the resource."},
+
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,
 		"Specified api is not found, please check your url and method."},

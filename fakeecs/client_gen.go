@@ -152,3 +152,99 @@ func (c *Client) DetachNetworkInterfaceWithContext(ctx context.Context,
 	out := &ecs.DetachNetworkInterfaceResponse{}
 	return out, c.call(ctx, "DetachNetworkInterface", req, out)
 }
+
+// AssignPrivateIpAddresses assigns IPv4 addresses to an ENI, as the SDK method of that name.
+func (c *Client) AssignPrivateIpAddresses(
+	req *ecs.AssignPrivateIpAddressesRequest) (
+	*ecs.AssignPrivateIpAddressesResponse, error) {
+	return c.AssignPrivateIpAddressesWithContext(background, req, nil)
+}
+
+// AssignPrivateIpAddressesWithOptions assigns IPv4 addresses to an ENI, as the SDK method of that
+// name.
+func (c *Client) AssignPrivateIpAddressesWithOptions(
+	req *ecs.AssignPrivateIpAddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.AssignPrivateIpAddressesResponse, error) {
+	return c.AssignPrivateIpAddressesWithContext(background, req, rt)
+}
+
+// AssignPrivateIpAddressesWithContext assigns IPv4 addresses to an ENI, as the SDK method of that
+// name.
+func (c *Client) AssignPrivateIpAddressesWithContext(ctx context.Context,
+	req *ecs.AssignPrivateIpAddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.AssignPrivateIpAddressesResponse, error) {
+	out := &ecs.AssignPrivateIpAddressesResponse{}
+	return out, c.call(ctx, "AssignPrivateIpAddresses", req, out)
+}
+
+// UnassignPrivateIpAddresses unassigns IPv4 addresses of an ENI, as the SDK method of that name.
+func (c *Client) UnassignPrivateIpAddresses(
+	req *ecs.UnassignPrivateIpAddressesRequest) (
+	*ecs.UnassignPrivateIpAddressesResponse, error) {
+	return c.UnassignPrivateIpAddressesWithContext(background, req, nil)
+}
+
+// UnassignPrivateIpAddressesWithOptions unassigns IPv4 addresses of an ENI, as the SDK method of that
+// name.
+func (c *Client) UnassignPrivateIpAddressesWithOptions(
+	req *ecs.UnassignPrivateIpAddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UnassignPrivateIpAddressesResponse, error) {
+	return c.UnassignPrivateIpAddressesWithContext(background, req, rt)
+}
+
+// UnassignPrivateIpAddressesWithContext unassigns IPv4 addresses of an ENI, as the SDK method of that
+// name.
+func (c *Client) UnassignPrivateIpAddressesWithContext(ctx context.Context,
+	req *ecs.UnassignPrivateIpAddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UnassignPrivateIpAddressesResponse, error) {
+	out := &ecs.UnassignPrivateIpAddressesResponse{}
+	return out, c.call(ctx, "UnassignPrivateIpAddresses", req, out)
+}
+
+// AssignIpv6Addresses assigns IPv6 addresses to an ENI, as the SDK method of that name.
+func (c *Client) AssignIpv6Addresses(
+	req *ecs.AssignIpv6AddressesRequest) (
+	*ecs.AssignIpv6AddressesResponse, error) {
+	return c.AssignIpv6AddressesWithContext(background, req, nil)
+}
+
+// AssignIpv6AddressesWithOptions assigns IPv6 addresses to an ENI, as the SDK method of that
+// name.
+func (c *Client) AssignIpv6AddressesWithOptions(
+	req *ecs.AssignIpv6AddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.AssignIpv6AddressesResponse, error) {
+	return c.AssignIpv6AddressesWithContext(background, req, rt)
+}
+
+// AssignIpv6AddressesWithContext assigns IPv6 addresses to an ENI, as the SDK method of that
+// name.
+func (c *Client) AssignIpv6AddressesWithContext(ctx context.Context,
+	req *ecs.AssignIpv6AddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.AssignIpv6AddressesResponse, error) {
+	out := &ecs.AssignIpv6AddressesResponse{}
+	return out, c.call(ctx, "AssignIpv6Addresses", req, out)
+}
+
+// UnassignIpv6Addresses unassigns IPv6 addresses of an ENI, as the SDK method of that name.
+func (c *Client) UnassignIpv6Addresses(
+	req *ecs.UnassignIpv6AddressesRequest) (
+	*ecs.UnassignIpv6AddressesResponse, error) {
+	return c.UnassignIpv6AddressesWithContext(background, req, nil)
+}
+
+// UnassignIpv6AddressesWithOptions unassigns IPv6 addresses of an ENI, as the SDK method of that
+// name.
+func (c *Client) UnassignIpv6AddressesWithOptions(
+	req *ecs.UnassignIpv6AddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UnassignIpv6AddressesResponse, error) {
+	return c.UnassignIpv6AddressesWithContext(background, req, rt)
+}
+
+// UnassignIpv6AddressesWithContext unassigns IPv6 addresses of an ENI, as the SDK method of that
+// name.
+func (c *Client) UnassignIpv6AddressesWithContext(ctx context.Context,
+	req *ecs.UnassignIpv6AddressesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UnassignIpv6AddressesResponse, error) {
+	out := &ecs.UnassignIpv6AddressesResponse{}
+	return out, c.call(ctx, "UnassignIpv6Addresses", req, out)
+}

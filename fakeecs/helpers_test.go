@@ -99,3 +99,8 @@ var snapshotOpts = []cmp.Option{
 }
 
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+// diffSnapshots returns how two snapshots differ, or "".
+func diffSnapshots(a, b snapshot) string {
+	return cmp.Diff(a, b, snapshotOpts...)
+}
