@@ -206,9 +206,17 @@ func v4Slots(n *NetworkInterface) int {
 	return 1 + len(n.PrivateIPs) + len(n.IPv4Prefixes)
 }
 
-// checkQueues requires the ENI's queues within MaximumQueueNumberPerEni
-// and the instance's ENIs' queues together within TotalEniQueueQuantity.
+// checkQueues requires the ENI's queues to fit the instance beside the
+// ENIs already on it.
 func (f *Fake) checkQueues(n *NetworkInterface, in *Instance,
+	t *InstanceType) *Error {
+	return checkQueueFit(n, f.attachedTo(in.ID), t)
+}
+
+// checkQueueFit requires the ENI's queues within MaximumQueueNumberPerEni
+// and, with those of the other ENIs on the instance, within
+// TotalEniQueueQuantity.
+func checkQueueFit(n *NetworkInterface, others []*NetworkInterface,
 	t *InstanceType) *Error {
 	q := queuesOn(n, t)
 	if q > t.MaximumQueueNumberPerEni {
@@ -217,7 +225,7 @@ func (f *Fake) checkQueues(n *NetworkInterface, in *Instance,
 			t.ID, t.MaximumQueueNumberPerEni)
 	}
 	total := q
-	for _, m := range f.attachedTo(in.ID) {
+	for _, m := range others {
 		total += queuesOn(m, t)
 	}
 	if total > t.TotalEniQueueQuantity {

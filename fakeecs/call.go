@@ -28,6 +28,7 @@ const (
 	ActionUnassignPrivateIpAddresses        Action = "UnassignPrivateIpAddresses"
 	ActionAssignIpv6Addresses               Action = "AssignIpv6Addresses"
 	ActionUnassignIpv6Addresses             Action = "UnassignIpv6Addresses"
+	ActionModifyNetworkInterfaceAttribute   Action = "ModifyNetworkInterfaceAttribute"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -73,8 +74,10 @@ var handlers = map[route]handler{
 		(*Fake).unassignV4),
 	{ecsVersion, ActionAssignIpv6Addresses}:   handle((*Fake).assignV6),
 	{ecsVersion, ActionUnassignIpv6Addresses}: handle((*Fake).unassignV6),
-	{vpcVersion, ActionDescribeVSwitches}:     handle((*Fake).describeVSwitches),
-	{vpcVersion, ActionDescribeVpcs}:          handle((*Fake).describeVpcs),
+	{ecsVersion, ActionModifyNetworkInterfaceAttribute}: handle(
+		(*Fake).modifyENI),
+	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
+	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }
 
 // handle turns an action that takes its typed request into a handler: it

@@ -248,3 +248,27 @@ func (c *Client) UnassignIpv6AddressesWithContext(ctx context.Context,
 	out := &ecs.UnassignIpv6AddressesResponse{}
 	return out, c.call(ctx, "UnassignIpv6Addresses", req, out)
 }
+
+// ModifyNetworkInterfaceAttribute changes an ENI's attributes, as the SDK method of that name.
+func (c *Client) ModifyNetworkInterfaceAttribute(
+	req *ecs.ModifyNetworkInterfaceAttributeRequest) (
+	*ecs.ModifyNetworkInterfaceAttributeResponse, error) {
+	return c.ModifyNetworkInterfaceAttributeWithContext(background, req, nil)
+}
+
+// ModifyNetworkInterfaceAttributeWithOptions changes an ENI's attributes, as the SDK method of that
+// name.
+func (c *Client) ModifyNetworkInterfaceAttributeWithOptions(
+	req *ecs.ModifyNetworkInterfaceAttributeRequest, rt *dara.RuntimeOptions) (
+	*ecs.ModifyNetworkInterfaceAttributeResponse, error) {
+	return c.ModifyNetworkInterfaceAttributeWithContext(background, req, rt)
+}
+
+// ModifyNetworkInterfaceAttributeWithContext changes an ENI's attributes, as the SDK method of that
+// name.
+func (c *Client) ModifyNetworkInterfaceAttributeWithContext(ctx context.Context,
+	req *ecs.ModifyNetworkInterfaceAttributeRequest, rt *dara.RuntimeOptions) (
+	*ecs.ModifyNetworkInterfaceAttributeResponse, error) {
+	out := &ecs.ModifyNetworkInterfaceAttributeResponse{}
+	return out, c.call(ctx, "ModifyNetworkInterfaceAttribute", req, out)
+}

@@ -144,8 +144,9 @@ func (f *Fake) newENI(r *regionState, s *vswitchState,
 		QueuePairNumber: intOf(t.pairs),
 		RxQueueSize:     intOf(t.rx),
 		TxQueueSize:     intOf(t.tx),
-		ConnTrack:       connTrack(q.ConnTrack),
-		CreatedAt:       f.now,
+		ConnTrack: mergeConnTrack(defaultConnectionTracking,
+			q.ConnTrack),
+		CreatedAt: f.now,
 	}
 	if q.InstanceType != "" {
 		n.Type = ENIType(q.InstanceType)

@@ -105,7 +105,7 @@ func (q *createENIRequest) check(quotas Quotas) *Error {
 		func() *Error { return checkTags(q.Tags) },
 		func() *Error { return checkClientToken(q.ClientToken) },
 		q.checkENIType,
-		q.checkEnhancedNetwork,
+		func() *Error { return checkEnhanced(q.EnhancedNetwork) },
 		q.checkAddressAsk,
 		q.checkTraffic,
 		func() *Error { return checkConnTrack(q.ConnTrack) },
@@ -136,13 +136,21 @@ func (q *createENIRequest) checkGroups(limit int) *Error {
 			"")
 	case q.SecurityGroupID == "" && len(ids) == 0:
 		return missing("SecurityGroupId")
-	case len(ids) > limit:
+	}
+	return checkGroupList("SecurityGroupIds", ids, limit)
+}
+
+// checkGroupList checks a list of security group IDs, the parameter
+// named param: no empty ID, no group twice, and no more than an ENI can
+// join.
+func checkGroupList(param string, ids []string, limit int) *Error {
+	if len(ids) > limit {
 		return apiErr("JoinedGroupLimitExceed", "An ENI can join at "+
 			"most %d security groups; %d were specified.", limit, len(ids))
 	}
 	for i, id := range ids {
 		if id == "" {
-			return invalid("SecurityGroupIds")
+			return invalid(param)
 		}
 		if slices.Contains(ids[:i], id) {
 			return apiErr("InvalidParameter.SecurityGroupIdRepeated",
@@ -162,10 +170,10 @@ func (q *createENIRequest) checkENIType() *Error {
 	return invalid("InstanceType")
 }
 
-// checkEnhancedNetwork refuses EnhancedNetwork, which the reference page
+// checkEnhanced refuses EnhancedNetwork, which the reference page
 // documents as unavailable.
-func (q *createENIRequest) checkEnhancedNetwork() *Error {
-	if q.EnhancedNetwork != nil {
+func checkEnhanced(e *enhancedNetworkParam) *Error {
+	if e != nil {
 		return apiErr("UnsupportedParameter", "The parameter "+
 			"\"EnhancedNetwork\" is not supported.")
 	}

@@ -149,9 +149,10 @@ func connTrackListErr(name string, allowed []int32) *Error {
 			"one of %v.", name, allowed)
 }
 
-// connTrack applies the given timeouts over the defaults.
-func connTrack(c *connTrackParam) ConnectionTracking {
-	out := defaultConnectionTracking
+// mergeConnTrack applies the given timeouts over old ones.
+func mergeConnTrack(old ConnectionTracking,
+	c *connTrackParam) ConnectionTracking {
+	out := old
 	if c == nil {
 		return out
 	}
