@@ -104,3 +104,12 @@ func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 func diffSnapshots(a, b snapshot) string {
 	return cmp.Diff(a, b, snapshotOpts...)
 }
+
+// addrStrings returns the addresses as strings.
+func addrStrings(as []netip.Addr) []string {
+	out := []string{}
+	for _, a := range as {
+		out = append(out, a.String())
+	}
+	return out
+}
