@@ -1,5 +1,10 @@
 package fakeecs
 
+import (
+	"maps"
+	"slices"
+)
+
 // InstanceType is an ECS instance type with the network limits that
 // DescribeInstanceTypes reports for it. The fake enforces them when ENIs
 // are attached to an instance of the type and when addresses are assigned
@@ -39,4 +44,16 @@ type InstanceType struct {
 	// HighPerformance traffic mode) an instance holds; zero means the
 	// type does not support them.
 	EriQuantity int `json:"eriQuantity"`
+}
+
+// InstanceTypes returns the fake's catalogue of instance types, sorted by
+// ID: the built-in real types and those the world adds.
+func (f *Fake) InstanceTypes() []InstanceType {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]InstanceType, 0, len(f.types))
+	for _, id := range slices.Sorted(maps.Keys(f.types)) {
+		out = append(out, *f.types[id])
+	}
+	return out
 }

@@ -21,9 +21,12 @@ import (
 // nil. w must be the world f was made with. The invariants: every ENI lies
 // in a vSwitch of the world, with that vSwitch's zone, VPC and region, and
 // in a known state; every address and prefix lies inside its vSwitch's
-// block and outside the reserved addresses; no address is held twice; and
+// block and outside the reserved addresses; no address is held twice;
 // each vSwitch's available count is its size less the reserved and held
-// addresses.
+// addresses; an ENI is on an instance exactly when it is Attaching, InUse
+// or Detaching, and then on one instance of its zone and VPC; no instance
+// holds more ENIs than its type allows, nor an InUse ENI more addresses;
+// and an ENI on no instance holds at most 50 IPv4 and 10 IPv6 addresses.
 func Check(f *fakeecs.Fake, w fakeecs.World) error {
 	c := checker{
 		f:      f,
@@ -39,12 +42,14 @@ func Check(f *fakeecs.Fake, w fakeecs.World) error {
 	for _, s := range w.VSwitches {
 		c.vsw[s.ID] = s
 	}
-	for _, n := range f.NetworkInterfaces() {
+	enis := f.NetworkInterfaces()
+	for _, n := range enis {
 		c.eni(n)
 	}
 	for _, s := range w.VSwitches {
 		c.available(s)
 	}
+	c.instances(f.Instances(), enis, f.InstanceTypes())
 	return errors.Join(c.errs...)
 }
 
@@ -208,4 +213,74 @@ func reserved6(p netip.Prefix) *netipx.IPSet {
 	b.AddRange(netipx.IPRangeFrom(first, r.To()))
 	s, _ := b.IPSet()
 	return s
+}
+
+// onInstance are the states of an ENI that is on an instance.
+var onInstance = map[fakeecs.Status]bool{
+	fakeecs.StatusAttaching: true, fakeecs.StatusInUse: true,
+	fakeecs.StatusDetaching: true,
+}
+
+// instances checks the ENIs against the instances they are on.
+func (c *checker) instances(ins []fakeecs.Instance,
+	enis []fakeecs.NetworkInterface, types []fakeecs.InstanceType) {
+	byID := map[string]fakeecs.Instance{}
+	for _, in := range ins {
+		byID[in.ID] = in
+	}
+	typ := map[string]fakeecs.InstanceType{}
+	for _, t := range types {
+		typ[t.ID] = t
+	}
+	count := map[string]int{}
+	for _, n := range enis {
+		in, ok := byID[n.InstanceID]
+		c.placement(n, in, ok)
+		if ok {
+			count[in.ID]++
+			c.fits(n, typ[in.Type])
+		} else {
+			c.fitsAlone(n)
+		}
+	}
+	for _, in := range ins {
+		if t := typ[in.Type]; count[in.ID] > t.EniQuantity {
+			c.fail("instance %s holds %d ENIs; type %s allows %d", in.ID,
+				count[in.ID], t.ID, t.EniQuantity)
+		}
+	}
+}
+
+// placement checks that an ENI is on an instance exactly when its state
+// says so, and on one of its zone and VPC.
+func (c *checker) placement(n fakeecs.NetworkInterface, in fakeecs.Instance,
+	ok bool) {
+	switch {
+	case n.InstanceID != "" && !ok:
+		c.fail("%s: on unknown instance %q", n.ID, n.InstanceID)
+	case ok != onInstance[n.Status]:
+		c.fail("%s: %s, on instance %q", n.ID, n.Status, n.InstanceID)
+	case ok && (in.ZoneID != n.ZoneID || in.VPCID != n.VPCID):
+		c.fail("%s: in %s/%s, on instance %s in %s/%s", n.ID, n.ZoneID,
+			n.VPCID, in.ID, in.ZoneID, in.VPCID)
+	}
+}
+
+// fits checks an InUse ENI's addresses against its instance's type.
+func (c *checker) fits(n fakeecs.NetworkInterface, t fakeecs.InstanceType) {
+	v4 := 1 + len(n.PrivateIPs) + len(n.IPv4Prefixes)
+	v6 := len(n.IPv6s) + len(n.IPv6Prefixes)
+	if n.Status == fakeecs.StatusInUse &&
+		(v4 > t.EniPrivateIpAddressQuantity || v6 > t.EniIpv6AddressQuantity) {
+		c.fail("%s: %d IPv4 and %d IPv6 on type %s", n.ID, v4, v6, t.ID)
+	}
+}
+
+// fitsAlone checks an ENI on no instance: at most 50 IPv4 and 10 IPv6.
+func (c *checker) fitsAlone(n fakeecs.NetworkInterface) {
+	v4 := 1 + len(n.PrivateIPs) + len(n.IPv4Prefixes)
+	v6 := len(n.IPv6s) + len(n.IPv6Prefixes)
+	if v4 > 50 || v6 > 10 {
+		c.fail("%s: %d IPv4 and %d IPv6 on no instance", n.ID, v4, v6)
+	}
 }

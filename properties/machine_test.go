@@ -39,9 +39,11 @@ func newMachine(t *rapid.T) *machine {
 		lowest: policy == fakeecs.LowestFree}
 }
 
-// TestStateMachine runs random sequences of valid and invalid creates,
-// deletes and describes, and after every step checks the invariants, the
-// model, and that the twin gave the same answers.
+// TestStateMachine runs random sequences of every action of the fake and
+// of its clock and instance controls, valid and invalid, and after every
+// step checks the invariants, the model, and that the twin gave the same
+// answers. A failure prints the steps and the -rapid.seed that replays
+// them.
 func TestStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		mc := newMachine(t)
@@ -51,12 +53,24 @@ func TestStateMachine(t *testing.T) {
 			"delete":        mc.delete,
 			"deleteUnknown": mc.deleteUnknown,
 			"describe":      mc.describe,
+			"addInstance":   mc.addInstance,
+			"attach":        mc.attach,
+			"detach":        mc.detach,
+			"assign":        mc.assign,
+			"unassign":      mc.unassign,
+			"advance":       mc.advance,
+			"settle":        mc.settle,
+			"stopOrStart":   mc.stopOrStart,
+			"release":       mc.release,
 			"":              mc.check,
 		})
 	})
 }
 
 func (mc *machine) check(t *rapid.T) {
+	if now := mc.f.Now(); now != mc.tf.Now() {
+		t.Fatalf("the clocks differ: %v and %v", now, mc.tf.Now())
+	}
 	if err := properties.Check(mc.f, mc.world); err != nil {
 		t.Fatalf("invariants: %v", err)
 	}
@@ -90,6 +104,9 @@ func (mc *machine) create(t *rapid.T) {
 	n := rapid.IntRange(0, 6).Draw(t, "secondary")
 	if n > 0 {
 		req.SecondaryPrivateIpAddressCount = tea.Int32(int32(n))
+	}
+	if rapid.Bool().Draw(t, "one queue") {
+		req.QueueNumber = tea.Int32(1) // so that queues do not fill first
 	}
 	if s.IPv6CIDR.IsValid() && rapid.Bool().Draw(t, "ipv6") {
 		req.Ipv6AddressCount = tea.Int32(1)
@@ -129,9 +146,7 @@ func (mc *machine) predictCreate(s fakeecs.VSwitch, primary netip.Addr,
 // created checks a successful create against the model and records it.
 func (mc *machine) created(t *rapid.T, s fakeecs.VSwitch, primary netip.Addr,
 	n int, resp *ecs.CreateNetworkInterfaceResponse, err error) {
-	if err != nil {
-		t.Fatalf("create failed: %v", err)
-	}
+	requireNoError(t, err)
 	b := resp.Body
 	if tea.StringValue(b.Status) != "Available" {
 		t.Fatalf("new ENI is %s", tea.StringValue(b.Status))
@@ -206,30 +221,49 @@ func (mc *machine) createInvalid(t *rapid.T) {
 	resp, err := mc.c.CreateNetworkInterface(req)
 	mc.sameAsTwin(t, resp, err, second(mc.tc.CreateNetworkInterface(req)))
 	requireCode(t, err, e.code)
+	mc.unchanged(t, before)
+}
+
+// unchanged checks that a failed call left the ENIs as they were.
+func (mc *machine) unchanged(t *rapid.T, before []fakeecs.NetworkInterface) {
 	if d := cmp.Diff(before, mc.f.NetworkInterfaces(),
 		cmp.AllowUnexported(fakeecs.NetworkInterface{}),
 		cmpopts.EquateComparable(netip.Addr{}, netip.Prefix{})); d != "" {
-		t.Fatalf("a failed create changed the fake:\n%s", d)
+		t.Fatalf("a failed call changed the fake:\n%s", d)
 	}
 }
 
+// delete deletes a random ENI of the model. The fake's own state says
+// what the answer must be: an Available ENI starts Deleting, a Deleting
+// one stays so, a primary one is refused, and one on an instance too.
 func (mc *machine) delete(t *rapid.T) {
-	if len(mc.m.enis) == 0 {
-		t.Skip("no ENI to delete")
-	}
-	i := rapid.IntRange(0, len(mc.m.enis)-1).Draw(t, "eni")
+	id := mc.pickENI(t)
+	n, _ := mc.f.NetworkInterface(id)
 	req := &ecs.DeleteNetworkInterfaceRequest{
 		RegionId:           tea.String(fakeecs.DefaultRegion),
-		NetworkInterfaceId: tea.String(mc.m.enis[i].id),
+		NetworkInterfaceId: tea.String(id),
 	}
 	resp, err := mc.c.DeleteNetworkInterface(req)
 	mc.sameAsTwin(t, resp, err, second(mc.tc.DeleteNetworkInterface(req)))
-	if err != nil {
-		t.Fatalf("delete %s: %v", mc.m.enis[i].id, err)
+	switch {
+	case n.Type == fakeecs.TypePrimary:
+		requireCode(t, err, "InvalidOperation.InvalidEniType")
+	case n.Status == fakeecs.StatusAvailable:
+		requireNoError(t, err)
+		mc.m.deleting[id] = mc.m.now + fakeecs.DefaultDelays().Delete
+	case n.Status == fakeecs.StatusDeleting:
+		requireNoError(t, err)
+	default:
+		requireCode(t, err, "InvalidOperation.InvalidEniState")
 	}
-	mc.f.Settle()
-	mc.tf.Settle()
-	mc.m.remove(i)
+}
+
+// pickENI draws an ENI of the model, skipping the step when there is none.
+func (mc *machine) pickENI(t *rapid.T) string {
+	if len(mc.m.enis) == 0 {
+		t.Skip("no ENI")
+	}
+	return mc.m.enis[rapid.IntRange(0, len(mc.m.enis)-1).Draw(t, "eni")].id
 }
 
 func (mc *machine) deleteUnknown(t *rapid.T) {
@@ -282,6 +316,12 @@ func (mc *machine) sameAsTwin(t *rapid.T, resp any, err error, twin answer) {
 	if a != b || fmt.Sprint(err) != fmt.Sprint(twin.err) {
 		t.Fatalf("the twin with the same seed answered differently:\n"+
 			"%s %v\n%s %v", a, err, b, twin.err)
+	}
+}
+
+func requireNoError(t *rapid.T, err error) {
+	if err != nil {
+		t.Fatalf("unexpected error: %v", err)
 	}
 }
 

@@ -3,6 +3,7 @@ package properties_test
 import (
 	"net/netip"
 	"slices"
+	"time"
 
 	"go4.org/netipx"
 
@@ -10,12 +11,15 @@ import (
 )
 
 // model is the reference the state machine holds beside the fake: the
-// ENIs in creation order and the IPv4 addresses each holds. It finds the
-// lowest free address by scanning the vSwitch block, slowly and plainly.
+// ENIs in creation order, the IPv4 addresses each holds, and the deletes
+// in progress on the virtual clock. It finds the lowest free address by
+// scanning the vSwitch block, slowly and plainly.
 type model struct {
-	vsw  map[string]fakeecs.VSwitch
-	held map[netip.Addr]string // IPv4 address to the ENI holding it
-	enis []modelENI
+	vsw      map[string]fakeecs.VSwitch
+	held     map[netip.Addr]string // IPv4 address to the ENI holding it
+	enis     []modelENI
+	now      time.Duration            // virtual time since the start
+	deleting map[string]time.Duration // ENI to the end of its delete
 }
 
 type modelENI struct {
@@ -25,7 +29,7 @@ type modelENI struct {
 
 func newModel(w fakeecs.World) *model {
 	m := &model{vsw: map[string]fakeecs.VSwitch{},
-		held: map[netip.Addr]string{}}
+		held: map[netip.Addr]string{}, deleting: map[string]time.Duration{}}
 	for _, s := range w.VSwitches {
 		m.vsw[s.ID] = s
 	}
@@ -75,11 +79,57 @@ func (m *model) add(e modelENI) {
 	m.enis = append(m.enis, e)
 }
 
-func (m *model) remove(i int) {
+// find returns the index of the ENI, or -1.
+func (m *model) find(id string) int {
+	return slices.IndexFunc(m.enis, func(e modelENI) bool {
+		return e.id == id
+	})
+}
+
+// give records more secondary addresses of an ENI.
+func (m *model) give(id string, as []netip.Addr) {
+	i := m.find(id)
+	for _, a := range as {
+		m.held[a] = id
+	}
+	m.enis[i].v4 = append(m.enis[i].v4, as...)
+}
+
+// take records that an ENI gave back some secondary addresses.
+func (m *model) take(id string, as []netip.Addr) {
+	i := m.find(id)
+	for _, a := range as {
+		delete(m.held, a)
+	}
+	m.enis[i].v4 = slices.DeleteFunc(m.enis[i].v4, func(a netip.Addr) bool {
+		return slices.Contains(as, a)
+	})
+}
+
+func (m *model) remove(id string) {
+	i := m.find(id)
 	for _, a := range m.enis[i].v4 {
 		delete(m.held, a)
 	}
 	m.enis = slices.Delete(m.enis, i, i+1)
+	delete(m.deleting, id)
+}
+
+// advance moves the model's clock, ending the deletes that fall due.
+func (m *model) advance(d time.Duration) {
+	m.now += d
+	for id, end := range m.deleting {
+		if end <= m.now {
+			m.remove(id)
+		}
+	}
+}
+
+// settle ends every delete in progress.
+func (m *model) settle() {
+	for id := range m.deleting {
+		m.remove(id)
+	}
 }
 
 // addrs yields every address of p in order.
