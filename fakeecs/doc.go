@@ -37,6 +37,11 @@
 //   - DescribeNetworkInterfaces with every filter and both paging styles,
 //     DescribeNetworkInterfaceAttribute, and DeleteNetworkInterface, which
 //     releases every address, tag and security group place.
+//   - Instances with their primary ENIs, and the ENI lifecycle: attach,
+//     detach and delete through their transitional states on a virtual
+//     clock; the address actions for IPv4 and IPv6 addresses and
+//     prefixes; ModifyNetworkInterfaceAttribute; the limits of each
+//     instance type.
 //   - Addresses: one pool per vSwitch for primary and secondary IPv4
 //     addresses, IPv6 addresses, IPv4 /28 prefixes and IPv6 /80 prefixes.
 //     The first address and the last three of a vSwitch's IPv4 block are
@@ -97,7 +102,51 @@
 //     default resource group, as the reference says.
 //   - DescribeNetworkInterfaceAttribute takes Attribute "basic", which ENI
 //     plugins send, as well as the two documented values.
-//   - Deleting is immediate: the ENI is gone when the call returns.
+//   - Attach, detach and delete are asynchronous, on a virtual clock that
+//     moves only when the test moves it ([Fake.Advance], [Fake.Settle]):
+//     Attaching, Detaching and Deleting last the delays of [Delays]
+//     (3s, 3s and 1s by default; [WithDelays]). [Fake.Hold] keeps a
+//     resource's transitions from ending; [Fake.FailAttach] makes the
+//     next attach of an ENI roll back to Available. A transition that
+//     falls due ends at the start of the next call, read or clock move.
+//   - Attach needs an Available secondary or trunk ENI and a Running or
+//     Stopped instance of its zone and VPC, with room for it: fewer ENIs
+//     than EniQuantity (the primary counted), the ENI's queues within
+//     MaximumQueueNumberPerEni and all queues within
+//     TotalEniQueueQuantity (an ENI without a QueueNumber counts the
+//     type's default), its addresses within the type's limits (a prefix
+//     takes one slot), trunking only where EniTrunkSupported, and RDMA
+//     ENIs up to EriQuantity. The ENI takes the lowest free device index.
+//     An unknown instance gets InvalidEcsId.NotFound; an ID that does not
+//     start with "i-" InvalidInstanceID.Malformed.
+//     TrunkNetworkInstanceId, documented as unavailable, gets
+//     UnsupportedParameter.
+//   - Detach needs the ENI InUse or Detaching on the named instance (on
+//     another instance: InvalidParameter); detaching a Detaching ENI
+//     succeeds and changes nothing. Deleting a Deleting ENI likewise. The
+//     primary ENI is neither detached nor deleted
+//     (InvalidOperation.InvalidEniType for delete).
+//   - Assign and unassign need the ENI Available or InUse, and for a
+//     primary ENI a Running or Stopped instance. An ENI on no instance
+//     holds 50 IPv4 slots (the primary address and 49 secondary) and 10
+//     IPv6; an InUse ENI holds its type's EniPrivateIpAddressQuantity and
+//     EniIpv6AddressQuantity; beyond them Ipv4CountExceeded or
+//     Ipv6CountExceeded. An address held anywhere gets
+//     InvalidIp.IpAssigned on assign; unassigning an address the ENI does
+//     not hold as a secondary one, its primary address included, gets
+//     InvalidIp.IpUnassigned. An assign with nothing to assign gets
+//     MissingParameter.
+//   - Modify changes any attribute in any state, except: the queue number
+//     changes only while the ENI is Available, or InUse on a Stopped
+//     instance (else InvalidOperation.InvalidEcsState), within its type's
+//     queue limits; the traffic mode changes only while the ENI is
+//     Available; only a secondary ENI changes its security groups, and a
+//     full group it is already in does not refuse it. A new name must
+//     start with a letter; a description holds at most 255 characters.
+//   - Instances are the test's to make ([Fake.AddInstance] or
+//     [World.Instances]), start, stop and release; releasing one is
+//     immediate. Instance types come from a catalogue of real ones
+//     ([Fake.InstanceTypes]), which a world may extend.
 //   - The wire serves any path, by POST or GET. The action and version come
 //     from the x-acs-action and x-acs-version headers, else from the Action
 //     and Version parameters; a request without an action gets
@@ -124,14 +173,13 @@
 //     context's error before it reaches the fake, which does not journal
 //     it; a nil context is an error.
 //
-// What is deliberately not modelled yet: instances and attachment, the
-// Attaching, Detaching and Deleting states, the address and tag actions,
-// ClientToken idempotency (the token is checked, not remembered), quotas
-// of ENIs per region, injected faults and throttling, vSwitch CIDR
-// reservations, and the codes of the error table whose cause is an
-// account or region setting (RAM permissions, whitelists, regions
-// without prefixes or queue sizes). Those codes are catalogued but no
-// call produces them.
+// What is deliberately not modelled yet: ClientToken idempotency (the
+// token is checked, not remembered), quotas of ENIs per region, injected
+// faults and throttling, trunk member ENIs and network cards beyond
+// index checks, vSwitch CIDR reservations, and the codes of the error
+// table whose cause is an account or region setting (RAM permissions,
+// whitelists, regions without prefixes or queue sizes). Those codes are
+// catalogued but no call produces them.
 //
 // When a test needs a real account: to learn how the service behaves
 // where the documentation is silent and this package had to choose, to
