@@ -11,10 +11,14 @@ import (
 	"github.com/ecsfake/ecsfake/fakeecs"
 )
 
+// instant makes transitions end at the next call, so that a benchmark's
+// deletes free their addresses at once.
+var instant = fakeecs.WithDelays(fakeecs.Delays{})
+
 // BenchmarkCreate measures one CreateNetworkInterface through the typed
 // client, each followed (off the clock) by its delete.
 func BenchmarkCreate(b *testing.B) {
-	_, c := newFake(b)
+	_, c := newFake(b, instant)
 	b.ReportAllocs()
 	for b.Loop() {
 		createThenUntimedDelete(b, c, createReq())
@@ -42,7 +46,7 @@ func BenchmarkDescribe(b *testing.B) {
 // BenchmarkDelete measures one DeleteNetworkInterface, each preceded (off
 // the clock) by its create.
 func BenchmarkDelete(b *testing.B) {
-	_, c := newFake(b)
+	_, c := newFake(b, instant)
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
@@ -60,7 +64,7 @@ func BenchmarkDelete(b *testing.B) {
 func BenchmarkCreateFill(b *testing.B) {
 	for _, held := range []int{0, 60000} {
 		b.Run(fmt.Sprintf("held=%d", held), func(b *testing.B) {
-			f := fakeecs.New(fakeecs.WithWorld(bigWorld()))
+			f := fakeecs.New(fakeecs.WithWorld(bigWorld()), instant)
 			c := f.Client()
 			for range held / 50 {
 				mustCreate(b, c, bigReq(49))
