@@ -196,6 +196,15 @@ var catalogue = map[string]entry{
 	"Operation.Conflict": {403, "The operation conflicts with another " +
 		"operation in progress on the resource."},
 
+	// Throttling, which the SDKs read as such, and the service's other
+	// transient errors.
+	"Throttling": {400, "Request was denied due to request throttling."},
+	"Throttling.User": {400,
+		"Request was denied due to user flow control."},
+	"Throttling.Api": {400, "Request was denied due to api flow control."},
+	"ServiceUnavailable": {503, "The request has failed due to a " +
+		"temporary failure of the server."},
+
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,
 		"Specified api is not found, please check your url and method."},

@@ -43,7 +43,11 @@ func (c *Client) call(ctx context.Context, a Action, req, out any) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	ans := c.f.invoke(ctx, route{ecsVersion, a}, rpc.FromPointers(openapiutil.Query(req)))
+	ans := c.f.invoke(ctx, route{ecsVersion, a},
+		rpc.FromPointers(openapiutil.Query(req)))
+	if ans.Hung != nil {
+		return ans.Hung
+	}
 	if ans.Err != nil {
 		return sdkError(ans.Err)
 	}

@@ -116,6 +116,12 @@ func (f *Fake) Advance(d time.Duration) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.advance(d)
+}
+
+// advance moves the clock by d under the lock, ending the transitions
+// that fall due in time order.
+func (f *Fake) advance(d time.Duration) {
 	end := f.now.Add(d)
 	for {
 		t := f.nextDue(end)

@@ -24,6 +24,10 @@ type Fake struct {
 	rng *rand.Rand
 	// reqs draws request IDs, one per call, failed or not.
 	reqs *rand.Rand
+	// faults draws the decisions of probabilistic fault rules.
+	faults  *rand.Rand
+	rules   []*rule
+	ruleSeq int
 
 	regions   map[string]*regionState
 	vswitches map[string]*vswitchState
@@ -89,6 +93,7 @@ func New(opts ...Option) *Fake {
 		pcg:        pcg,
 		rng:        rand.New(pcg),
 		reqs:       rand.New(rand.NewPCG(cfg.seed, 0x5851f42d4c957f2d)),
+		faults:     rand.New(rand.NewPCG(cfg.seed, 0x14057b7ef767814f)),
 		regions:    map[string]*regionState{},
 		vswitches:  map[string]*vswitchState{},
 		vpcs:       map[string]VPC{},

@@ -37,6 +37,9 @@ func (t InProcess) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	rec := httptest.NewRecorder()
 	t.Handler.ServeHTTP(rec, req)
+	if err := req.Context().Err(); err != nil {
+		return nil, err // as a real transport does when the context ends
+	}
 	resp := rec.Result()
 	resp.Request = req
 	return resp, nil

@@ -47,6 +47,9 @@ func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ans := f.invoke(r.Context(), rt, p)
+	if ans.Hung != nil {
+		return // the client has gone; there is no one to answer
+	}
 	if ans.Err != nil {
 		writeJSON(w, ans.Err.HTTPStatus, ans.RequestID, ans.Err.body())
 		return

@@ -1,11 +1,7 @@
 package fakeecs
 
 import (
-	"context"
-	"log/slog"
-	"maps"
 	"slices"
-	"time"
 
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
 )
@@ -124,80 +120,6 @@ func Actions() []Action {
 	return out
 }
 
-// Call is the journal's record of one call.
-type Call struct {
-	// Seq numbers the calls from 1 in the order they ran.
-	Seq int
-	// Action is the action the call named; a wire request that named
-	// none has an empty one.
-	Action Action
-	// Version is the API version the call named: "2014-05-26" for ECS,
-	// "2016-04-28" for VPC.
-	Version string
-	// Params are the call's flat RPC parameters, as a wire request sends
-	// them ("Tag.1.Key"); the typed client's calls are flattened the same
-	// way.
-	Params map[string]string
-	// RequestID is the request ID of the answer.
-	RequestID string
-	// Code is the error code of a failed call, empty on success.
-	Code string
-	// At is the time on the virtual clock when the call ran.
-	At time.Time
-}
-
-// Journal returns a copy of the record of every call so far, oldest first.
-func (f *Fake) Journal() []Call {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	out := make([]Call, len(f.journal))
-	for i, c := range f.journal {
-		c.Params = maps.Clone(c.Params)
-		out[i] = c
-	}
-	return out
-}
-
-// answer is the outcome of one call, ready for a front door to render.
-type answer struct {
-	RequestID string
-	Body      body   // nil when the call failed
-	Err       *Error // nil when the call succeeded
-}
-
-// invoke runs one call through the pipeline: under the lock, it draws the
-// request ID, runs the action, takes back every change when the action
-// fails, and records the call in the journal.
-func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.endDue()
-	ans := answer{RequestID: newRequestID(f.reqs)}
-	saved := *f.pcg
-	ans.Body, ans.Err = f.run(r, p)
-	if ans.Err != nil {
-		f.rollback(saved)
-		ans.Err.RequestID = ans.RequestID
-	} else {
-		f.undo = f.undo[:0]
-		ans.Body.setRequestID(ans.RequestID)
-	}
-	f.record(ctx, r, p, ans)
-	return ans
-}
-
-// refuse records a wire request that the fake refused before running it,
-// and gives it a request ID.
-func (f *Fake) refuse(ctx context.Context, r route, p rpc.Params,
-	e *Error) answer {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	ans := answer{RequestID: newRequestID(f.reqs), Err: e}
-	e.RequestID = ans.RequestID
-	f.record(ctx, r, p, ans)
-	return ans
-}
-
 // run finds the action's handler and runs it. An action the fake serves
 // in another version only gets InvalidVersion.
 func (f *Fake) run(r route, p rpc.Params) (body, *Error) {
@@ -210,28 +132,4 @@ func (f *Fake) run(r route, p rpc.Params) (body, *Error) {
 			string(r.action))
 	}
 	return nil, apiErr("InvalidAction.NotFound", "")
-}
-
-// record appends the call to the journal and traces it when a logger is
-// set.
-func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
-	ans answer) {
-	c := Call{
-		Seq:       len(f.journal) + 1,
-		Action:    r.action,
-		Version:   r.version,
-		Params:    maps.Clone(map[string]string(p)),
-		RequestID: ans.RequestID,
-		At:        f.now,
-	}
-	if ans.Err != nil {
-		c.Code = ans.Err.Code
-	}
-	f.journal = append(f.journal, c)
-	if l := f.cfg.logger; l != nil {
-		l.LogAttrs(ctx, slog.LevelDebug, "fakeecs call",
-			slog.String("action", string(r.action)),
-			slog.String("requestId", c.RequestID),
-			slog.String("code", c.Code))
-	}
 }

@@ -1,0 +1,79 @@
+package fakeecs
+
+import (
+	"context"
+	"log/slog"
+	"maps"
+	"time"
+
+	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
+)
+
+// Call is the journal's record of one call.
+type Call struct {
+	// Seq numbers the calls from 1 in the order they ran.
+	Seq int
+	// Action is the action the call named; a wire request that named
+	// none has an empty one.
+	Action Action
+	// Version is the API version the call named: "2014-05-26" for ECS,
+	// "2016-04-28" for VPC.
+	Version string
+	// Params are the call's flat RPC parameters, as a wire request sends
+	// them ("Tag.1.Key"); the typed client's calls are flattened the same
+	// way.
+	Params map[string]string
+	// RequestID is the request ID of the answer.
+	RequestID string
+	// Code is the error code the client saw, empty on success. With a
+	// rule that acts after the commit, the call did its work all the same.
+	Code string
+	// Rule names the fault rule the call met, empty for none.
+	Rule string
+	// Hung says that a rule held the call until its context ended.
+	Hung bool
+	// At is the time on the virtual clock when the call started, and End
+	// when it ended; they differ when a rule delays the call.
+	At  time.Time
+	End time.Time
+}
+
+// Journal returns a copy of the record of every call so far, oldest first.
+func (f *Fake) Journal() []Call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([]Call, len(f.journal))
+	for i, c := range f.journal {
+		c.Params = maps.Clone(c.Params)
+		out[i] = c
+	}
+	return out
+}
+
+// record appends the call to the journal and traces it when a logger is
+// set.
+func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
+	ans answer, start time.Time, rule string, hung bool) {
+	c := Call{
+		Seq:       len(f.journal) + 1,
+		Action:    r.action,
+		Version:   r.version,
+		Params:    maps.Clone(map[string]string(p)),
+		RequestID: ans.RequestID,
+		Rule:      rule,
+		Hung:      hung,
+		At:        start,
+		End:       f.now,
+	}
+	if ans.Err != nil {
+		c.Code = ans.Err.Code
+	}
+	f.journal = append(f.journal, c)
+	if l := f.cfg.logger; l != nil {
+		l.LogAttrs(ctx, slog.LevelDebug, "fakeecs call",
+			slog.String("action", string(r.action)),
+			slog.String("requestId", c.RequestID),
+			slog.String("code", c.Code),
+			slog.String("rule", c.Rule))
+	}
+}

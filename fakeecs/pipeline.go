@@ -1,0 +1,119 @@
+package fakeecs
+
+import (
+	"context"
+
+	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
+)
+
+// answer is the outcome of one call, ready for a front door to render.
+type answer struct {
+	RequestID string
+	Body      body   // nil when the call failed
+	Err       *Error // nil when the call succeeded
+	// Hung is the context's error of a call that a Hang rule held until
+	// its context ended; Body and Err are then nil.
+	Hung error
+}
+
+// invoke runs one call through the pipeline. Under the lock, it ends the
+// transitions that are due, draws the request ID, applies a fault rule
+// that acts before the call, runs the action and takes back every change
+// when it fails, applies a fault rule that acts after the commit, and
+// records the call in the journal. A call that a rule hangs then waits,
+// without the lock, until its context ends.
+func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
+	f.mu.Lock()
+	ans, hang := f.process(ctx, r, p)
+	f.mu.Unlock()
+	if hang {
+		<-ctx.Done()
+		ans = answer{RequestID: ans.RequestID, Hung: ctx.Err()}
+	}
+	return ans
+}
+
+// process runs the pipeline of one call under the lock and reports
+// whether a rule hangs it.
+func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
+	answer, bool) {
+	f.endDue()
+	start := f.now
+	ans := answer{RequestID: newRequestID(f.reqs)}
+	x := f.ruleFor(r, p)
+	hang := false
+	if x != nil && !x.AfterCommit {
+		ans, hang = f.before(x, r, p, ans)
+	} else {
+		ans = f.execute(r, p, ans)
+		if x != nil {
+			ans, hang = f.after(x, ans)
+		}
+	}
+	f.record(ctx, r, p, ans, start, describeRule(x), hang)
+	return ans, hang
+}
+
+// execute runs the action and takes back every change when it fails.
+func (f *Fake) execute(r route, p rpc.Params, ans answer) answer {
+	saved := *f.pcg
+	ans.Body, ans.Err = f.run(r, p)
+	if ans.Err != nil {
+		f.rollback(saved)
+		ans.Err.RequestID = ans.RequestID
+	} else {
+		f.undo = f.undo[:0]
+		ans.Body.setRequestID(ans.RequestID)
+	}
+	return ans
+}
+
+// before applies a rule that acts before the call: an error instead of
+// the call, a delay and then the call, or a hang.
+func (f *Fake) before(x *rule, r route, p rpc.Params, ans answer) (
+	answer, bool) {
+	switch x.Effect.kind {
+	case effectDelay:
+		f.advance(x.Effect.delay)
+		return f.execute(r, p, ans), false
+	case effectHang:
+		return ans, true
+	}
+	return ans.failed(x.Effect.err), false
+}
+
+// after applies a rule that acts after the call has done its work: the
+// state stays changed and the client sees the error, or a delay, or a
+// hang. A call that failed on its own keeps its error.
+func (f *Fake) after(x *rule, ans answer) (answer, bool) {
+	switch x.Effect.kind {
+	case effectDelay:
+		f.advance(x.Effect.delay)
+		return ans, false
+	case effectHang:
+		return ans, true
+	}
+	if ans.Err != nil {
+		return ans, false
+	}
+	return ans.failed(x.Effect.err), false
+}
+
+// failed returns the answer with the error e in place of a body.
+func (ans answer) failed(e Error) answer {
+	e.RequestID = ans.RequestID
+	ans.Body, ans.Err = nil, &e
+	return ans
+}
+
+// refuse records a wire request that the fake refused before running it,
+// and gives it a request ID.
+func (f *Fake) refuse(ctx context.Context, r route, p rpc.Params,
+	e *Error) answer {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ans := answer{RequestID: newRequestID(f.reqs), Err: e}
+	e.RequestID = ans.RequestID
+	f.record(ctx, r, p, ans, f.now, "", false)
+	return ans
+}

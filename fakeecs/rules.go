@@ -1,0 +1,266 @@
+package fakeecs
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/alibabacloud-go/tea/dara"
+
+	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
+)
+
+// Rule is an injected failure: on the calls of one action that its
+// matcher accepts, when its firing condition holds, it applies its
+// effect, before the call runs or after the call has done its work. Add
+// one with [Fake.AddRule].
+type Rule struct {
+	// Name labels the rule in the journal; empty means "rule N".
+	Name string
+	// Action is the action the rule watches, one the fake serves.
+	Action Action
+	// Match narrows the rule to some requests; the zero Matcher accepts
+	// every call of the action.
+	Match Matcher
+	// Fire says on which matching calls the rule acts; the zero Firing
+	// acts on every one.
+	Fire Firing
+	// Effect is what the rule does to the call.
+	Effect Effect
+	// AfterCommit makes the rule act after the call has done its work:
+	// the fake's state has changed, but the client sees the effect, the
+	// ambiguous outcome of a lost answer.
+	AfterCommit bool
+}
+
+// RuleID identifies a rule added to a fake.
+type RuleID int
+
+// Matcher is a predicate on a call's typed request. The zero Matcher
+// accepts every call. Make one with [MatchRequest].
+type Matcher struct {
+	request string // the request type's name, for the action check
+	match   func(p rpc.Params) bool
+}
+
+// MatchRequest returns a matcher that reads each call as the v7 SDK's
+// request type R (for example *ecs.CreateNetworkInterfaceRequest) and
+// accepts it when fn does. A call over the wire is rebuilt into R from its
+// parameters. [Fake.AddRule] panics when R is not the request type of the
+// rule's action.
+func MatchRequest[R any](fn func(r *R) bool) Matcher {
+	name := reflect.TypeFor[R]().Name()
+	return Matcher{request: name, match: func(p rpc.Params) bool {
+		var r R
+		if err := dara.Convert(rpc.Unflatten(p), &r); err != nil {
+			return false
+		}
+		return fn(&r)
+	}}
+}
+
+// accepts reports whether the matcher accepts the parameters.
+func (m Matcher) accepts(p rpc.Params) bool {
+	return m.match == nil || m.match(p)
+}
+
+// Firing says on which of the calls a rule matches it acts, counting them
+// from 1. The zero Firing acts on every one.
+type Firing struct {
+	kind    firingKind
+	n       int
+	p       float64
+	pattern []bool
+	until   time.Time
+}
+
+type firingKind int
+
+const (
+	fireAlways firingKind = iota
+	fireNth
+	fireFirstN
+	fireEveryKth
+	fireProbability
+	fireSequence
+	fireUntil
+)
+
+// Always acts on every matching call.
+func Always() Firing { return Firing{} }
+
+// OnNth acts on the nth matching call only.
+func OnNth(n int) Firing { return Firing{kind: fireNth, n: n} }
+
+// FirstN acts on the first n matching calls.
+func FirstN(n int) Firing { return Firing{kind: fireFirstN, n: n} }
+
+// EveryKth acts on every kth matching call: the kth, the 2kth, and on.
+func EveryKth(k int) Firing { return Firing{kind: fireEveryKth, n: k} }
+
+// WithProbability acts on each matching call with probability p, drawn
+// from the fake's seeded source of fault decisions.
+func WithProbability(p float64) Firing {
+	return Firing{kind: fireProbability, p: p}
+}
+
+// Sequence acts on the ith matching call when pattern[i-1] is true, and
+// not after the pattern ends: Sequence(true, true, false) is "fail twice,
+// then succeed".
+func Sequence(pattern ...bool) Firing {
+	return Firing{kind: fireSequence, pattern: slices.Clone(pattern)}
+}
+
+// Until acts on every matching call while the virtual clock is before t.
+func Until(t time.Time) Firing { return Firing{kind: fireUntil, until: t} }
+
+// fires reports whether the firing acts on the nth matching call.
+func (fi Firing) fires(n int, now time.Time, r *rand.Rand) bool {
+	switch fi.kind {
+	case fireNth:
+		return n == fi.n
+	case fireFirstN:
+		return n <= fi.n
+	case fireEveryKth:
+		return fi.n > 0 && n%fi.n == 0
+	case fireProbability:
+		return r.Float64() < fi.p
+	case fireSequence:
+		return n <= len(fi.pattern) && fi.pattern[n-1]
+	case fireUntil:
+		return now.Before(fi.until)
+	}
+	return true
+}
+
+// Effect is what a rule does to a call.
+type Effect struct {
+	kind  effectKind
+	err   Error
+	delay time.Duration
+}
+
+type effectKind int
+
+const (
+	effectFail effectKind = iota
+	effectDelay
+	effectHang
+)
+
+// Fail answers the call with the error of a catalogued code, with its
+// HTTP status and message. It panics for a code not in the catalogue;
+// [FailWith] takes any code.
+func Fail(code string) Effect {
+	return Effect{err: *apiErr(code, "")}
+}
+
+// FailWith answers the call with any error: a code, an HTTP status and a
+// message.
+func FailWith(code string, status int, message string) Effect {
+	return Effect{err: Error{Code: code, HTTPStatus: status,
+		Message: message}}
+}
+
+// Throttle answers the call with a throttling error that the SDKs read as
+// such: code is "Throttling", "Throttling.User" or "Throttling.Api".
+func Throttle(code string) Effect {
+	if !throttlingCodes[code] {
+		panic("fakeecs: Throttle with a code that is not a " +
+			"throttling code: " + code)
+	}
+	return Fail(code)
+}
+
+// Delay makes the call take d on the virtual clock: the clock moves by d,
+// ending the transitions that fall due, and the call then runs (or, after
+// commit, the clock moves after it has run).
+func Delay(d time.Duration) Effect {
+	return Effect{kind: effectDelay, delay: d}
+}
+
+// Hang makes the call wait, holding no lock, until the caller's context
+// ends, and then fail with the context's error, as a call to a service
+// that never answers does. Give the caller a context with a deadline.
+func Hang() Effect { return Effect{kind: effectHang} }
+
+// rule is an added rule with its count of matching calls.
+type rule struct {
+	Rule
+	id      RuleID
+	matched int
+}
+
+// AddRule adds a rule and returns its ID. It panics when the rule's
+// action is not one the fake serves, or its matcher reads another
+// action's request: a mistake in the test, which a free string would have
+// hidden.
+func (f *Fake) AddRule(r Rule) RuleID {
+	checkRule(r)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.ruleSeq++
+	if r.Name == "" {
+		r.Name = fmt.Sprintf("rule %d", f.ruleSeq)
+	}
+	f.rules = append(f.rules, &rule{Rule: r, id: RuleID(f.ruleSeq)})
+	return RuleID(f.ruleSeq)
+}
+
+func checkRule(r Rule) {
+	if !slices.Contains(Actions(), r.Action) {
+		panic(fmt.Sprintf("fakeecs: rule for unknown action %q", r.Action))
+	}
+	want := string(r.Action) + "Request"
+	if r.Match.request != "" && r.Match.request != want {
+		panic(fmt.Sprintf("fakeecs: rule for %s matches a %s, not a %s",
+			r.Action, r.Match.request, want))
+	}
+	if r.Fire.kind == fireProbability && (r.Fire.p < 0 || r.Fire.p > 1) {
+		panic(fmt.Sprintf("fakeecs: probability %v outside [0, 1]",
+			r.Fire.p))
+	}
+}
+
+// RemoveRule removes a rule; removing one that is gone does nothing.
+func (f *Fake) RemoveRule(id RuleID) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rules = slices.DeleteFunc(f.rules, func(r *rule) bool {
+		return r.id == id
+	})
+}
+
+// ClearRules removes every rule.
+func (f *Fake) ClearRules() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rules = nil
+}
+
+// ruleFor counts the call against every rule that matches it and returns
+// the first of them that fires, or nil.
+func (f *Fake) ruleFor(r route, p rpc.Params) *rule {
+	var fired *rule
+	for _, x := range f.rules {
+		if x.Action != r.action || !x.Match.accepts(p) {
+			continue
+		}
+		x.matched++
+		if fired == nil && x.Fire.fires(x.matched, f.now, f.faults) {
+			fired = x
+		}
+	}
+	return fired
+}
+
+// describeRule names a rule for the journal.
+func describeRule(x *rule) string {
+	if x == nil {
+		return ""
+	}
+	return strings.TrimSpace(x.Name)
+}
