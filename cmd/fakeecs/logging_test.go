@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// testLog returns a logger that writes text lines without the time to
+// buf.
+func testLog(buf *bytes.Buffer) *slog.Logger {
+	drop := func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.Attr{}
+		}
+		return a
+	}
+	return slog.New(slog.NewTextHandler(buf,
+		&slog.HandlerOptions{ReplaceAttr: drop}))
+}
+
+// steppingClock returns a clock that moves on by step at every reading.
+func steppingClock(step time.Duration) func() time.Time {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		now = now.Add(step)
+		return now
+	}
+}
+
+// logOne serves one request through the request log around h, with a
+// clock that makes every request take 3ms. It returns the answer and the
+// line logged.
+func logOne(h http.Handler, r *http.Request) (*httptest.ResponseRecorder,
+	string) {
+	var buf bytes.Buffer
+	l := logRequests(h, testLog(&buf))
+	l.now = steppingClock(3 * time.Millisecond)
+	w := httptest.NewRecorder()
+	l.ServeHTTP(w, r)
+	return w, buf.String()
+}
+
+// ecsRequest is a request as the v7 SDK sends it: the action and version
+// in headers, the parameters in the query.
+func ecsRequest(action, query string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/?"+query, nil)
+	r.Header.Set("X-Acs-Action", action)
+	r.Header.Set("X-Acs-Version", "2014-05-26")
+	return r
+}
+
+// firstID is the request ID of the first call to a fake with seed 7.
+const firstID = "67ED9826-F979-3DC0-A6A9-040B516CA611"
+
+// TestRequestLogLine checks the exact fields of the line logged for a
+// success, for an API error, for a list of IDs and for a request in the
+// older SDK's form, against a fake on the default world with seed 7.
+func TestRequestLogLine(t *testing.T) {
+	const sg = "&SecurityGroupId=" + fakeecs.DefaultSecurityGroup
+	legacy := httptest.NewRequest(http.MethodPost, "/?Action="+
+		"DescribeNetworkInterfaces&Version=2014-05-26&RegionId=cn-hangzhou"+
+		"&InstanceId=i-1", nil)
+	tests := []struct {
+		name string
+		req  *http.Request
+		want string
+	}{
+		{"success", ecsRequest("CreateNetworkInterface",
+			"RegionId=cn-hangzhou&VSwitchId="+fakeecs.DefaultVSwitchH+sg),
+			"level=INFO msg=request action=CreateNetworkInterface " +
+				"version=2014-05-26 RegionId=cn-hangzhou " +
+				"VSwitchId=vsw-bp1f91dhodzdoc9is0j8 code=OK status=200 " +
+				"requestId=" + firstID + " duration=3ms\n"},
+		{"error", ecsRequest("DescribeNetworkInterfaceAttribute",
+			"RegionId=cn-hangzhou&NetworkInterfaceId=eni-missing"),
+			"level=INFO msg=request " +
+				"action=DescribeNetworkInterfaceAttribute " +
+				"version=2014-05-26 RegionId=cn-hangzhou " +
+				"NetworkInterfaceId=eni-missing " +
+				"code=InvalidEniId.NotFound status=404 " +
+				"requestId=" + firstID + " duration=3ms\n"},
+		{"list of IDs", ecsRequest("DescribeNetworkInterfaces",
+			"RegionId=cn-hangzhou&NetworkInterfaceId.1=eni-a"+
+				"&NetworkInterfaceId.2=eni-b"),
+			"level=INFO msg=request action=DescribeNetworkInterfaces " +
+				"version=2014-05-26 RegionId=cn-hangzhou " +
+				"NetworkInterfaceId=eni-a,eni-b code=OK status=200 " +
+				"requestId=" + firstID + " duration=3ms\n"},
+		{"older SDK's form", legacy,
+			"level=INFO msg=request action=DescribeNetworkInterfaces " +
+				"version=2014-05-26 RegionId=cn-hangzhou InstanceId=i-1 " +
+				"code=OK status=200 requestId=" + firstID + " duration=3ms\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()),
+				fakeecs.WithSeed(7))
+			_, got := logOne(f.Handler(), tt.req)
+			require.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestRequestLogLineWithoutCode checks the line for answers that carry
+// no JSON error code, and that the answer passes through unchanged.
+func TestRequestLogLineWithoutCode(t *testing.T) {
+	tests := []struct {
+		name       string
+		h          http.HandlerFunc
+		wantStatus int
+		wantBody   string
+		wantLine   string
+	}{
+		{"plain-text error", func(w http.ResponseWriter, _ *http.Request) {
+			http.Error(w, "boom", http.StatusInternalServerError)
+		}, 500, "boom\n", "level=INFO msg=request action=Act " +
+			"version=2014-05-26 code=\"Internal Server Error\" " +
+			"status=500 duration=3ms\n"},
+		{"empty answer", func(http.ResponseWriter, *http.Request) {},
+			200, "", "level=INFO msg=request action=Act " +
+				"version=2014-05-26 code=OK status=200 duration=3ms\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, line := logOne(tt.h, ecsRequest("Act", ""))
+			require.Equal(t, tt.wantStatus, w.Code)
+			require.Equal(t, tt.wantBody, w.Body.String())
+			require.Equal(t, tt.wantLine, line)
+		})
+	}
+}
