@@ -25,6 +25,7 @@ const (
 	ActionAssignIpv6Addresses               Action = "AssignIpv6Addresses"
 	ActionUnassignIpv6Addresses             Action = "UnassignIpv6Addresses"
 	ActionModifyNetworkInterfaceAttribute   Action = "ModifyNetworkInterfaceAttribute"
+	ActionDescribeInstances                 Action = "DescribeInstances"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -72,6 +73,8 @@ var handlers = map[route]handler{
 	{ecsVersion, ActionUnassignIpv6Addresses}: handle((*Fake).unassignV6),
 	{ecsVersion, ActionModifyNetworkInterfaceAttribute}: handle(
 		(*Fake).modifyENI),
+	{ecsVersion, ActionDescribeInstances}: handle(
+		(*Fake).describeInstances),
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }

@@ -204,6 +204,11 @@ var catalogue = map[string]entry{
 	"Throttling.Api": {400, "Request was denied due to api flow control."},
 	"ServiceUnavailable": {503, "The request has failed due to a " +
 		"temporary failure of the server."},
+	// From the v7 SDK's documentation of DescribeInstances and
+	// DescribeSecurityGroups (DryRun): a dry run that passes its checks
+	// answers this code.
+	"DryRunOperation": {400,
+		"Request validation has been passed with DryRun flag set."},
 
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,

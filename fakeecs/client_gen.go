@@ -272,3 +272,27 @@ func (c *Client) ModifyNetworkInterfaceAttributeWithContext(ctx context.Context,
 	out := &ecs.ModifyNetworkInterfaceAttributeResponse{}
 	return out, c.call(ctx, "ModifyNetworkInterfaceAttribute", req, out)
 }
+
+// DescribeInstances lists instances with their ENIs, as the SDK method of that name.
+func (c *Client) DescribeInstances(
+	req *ecs.DescribeInstancesRequest) (
+	*ecs.DescribeInstancesResponse, error) {
+	return c.DescribeInstancesWithContext(background, req, nil)
+}
+
+// DescribeInstancesWithOptions lists instances with their ENIs, as the SDK method of that
+// name.
+func (c *Client) DescribeInstancesWithOptions(
+	req *ecs.DescribeInstancesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeInstancesResponse, error) {
+	return c.DescribeInstancesWithContext(background, req, rt)
+}
+
+// DescribeInstancesWithContext lists instances with their ENIs, as the SDK method of that
+// name.
+func (c *Client) DescribeInstancesWithContext(ctx context.Context,
+	req *ecs.DescribeInstancesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeInstancesResponse, error) {
+	out := &ecs.DescribeInstancesResponse{}
+	return out, c.call(ctx, "DescribeInstances", req, out)
+}

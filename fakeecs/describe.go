@@ -1,8 +1,6 @@
 package fakeecs
 
 import (
-	"encoding/json"
-	"hash/fnv"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -109,11 +107,7 @@ func (q *describeENIsRequest) checkLists() *Error {
 			return invalid(l.name)
 		}
 	}
-	if len(q.Tags) > maxTags {
-		return apiErr("QuotaExceed.Tags", "The number of tags %d exceeds "+
-			"the upper limit %d.", len(q.Tags), maxTags)
-	}
-	return nil
+	return checkFilterTags(q.Tags)
 }
 
 // checkEnums checks the filters that take one of a set of values.
@@ -205,13 +199,7 @@ func anyAddr(filter []string, held []netip.Addr) bool {
 // hasTags holds when n carries every tag of the filter; a filter tag with
 // an empty value matches any value of its key.
 func hasTags(n *NetworkInterface, tags []tagParam) bool {
-	for _, t := range tags {
-		v, ok := n.tag(t.Key)
-		if !ok || (t.Value != "" && v != t.Value) {
-			return false
-		}
-	}
-	return true
+	return tagsMatch(n.Tags, tags)
 }
 
 // describeByToken answers the page after the token's position.
@@ -308,8 +296,5 @@ func (f *Fake) parseToken(q *describeENIsRequest) (uint64, *Error) {
 func (q *describeENIsRequest) filterHash() string {
 	c := *q
 	c.NextToken, c.MaxResults, c.PageNumber, c.PageSize = "", nil, nil, nil
-	b, _ := json.Marshal(c)
-	h := fnv.New32a()
-	h.Write(b)
-	return strconv.FormatUint(uint64(h.Sum32()), 36)
+	return hashOf(c)
 }

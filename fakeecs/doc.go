@@ -161,6 +161,33 @@
 //     with PageSize from 1 to 50; VpcId takes up to 20 IDs separated by
 //     commas. Every vSwitch and VPC reports the fake's start time as its
 //     creation time and the default resource group as its group.
+//   - The other list actions page as DescribeNetworkInterfaces does:
+//     NextToken mode when NextToken or MaxResults is given, page mode
+//     otherwise, with the same answers and the same NextTokens, good only
+//     for the query that made them and across deletions. Where the
+//     reference gives a largest MaxResults, a larger one is lowered to it;
+//     a PageSize out of its range is InvalidParameter.
+//   - DescribeInstances lists instances in the order they were added,
+//     each in the state it is in, transitional ones included, with its
+//     primary ENI and every ENI attached to it in device order, attaching
+//     and detaching ones included. InstanceIds and PrivateIpAddresses take
+//     JSON arrays of up to 100 strings; another value is InvalidParameter
+//     and an empty array filters nothing. PrivateIpAddresses matches the
+//     primary address of the primary ENI, the one VpcAttributes reports;
+//     Ipv6Address.N matches the IPv6 addresses of any of the instance's
+//     ENIs. A * in InstanceName matches any run of characters. Filter.N
+//     takes only the documented key, CreationStartTime, and keeps the
+//     instances created in or after its minute. Every instance is in the
+//     default resource group, so ResourceGroupId filters out none.
+//     MaxResults runs from 10 to 100 as the reference says; PageSize,
+//     whose range it does not give, from 1 to 100, defaulting to 10.
+//     CreationTime is written to the minute, as Filter.N.Value is, and
+//     Memory in MiB.
+//   - A documented filter on something the fake does not model (images,
+//     key pairs, public and elastic addresses, billing, metadata options,
+//     CPU architectures, GPUs, disks) gets UnsupportedParameter, never
+//     silence. DryRun, where documented, answers DryRunOperation (400)
+//     once the request passes its checks.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
 //     use the region's real prefix ("eni-bp1…" in cn-hangzhou). A failed
 //     call is still journaled and draws a request ID; it changes nothing

@@ -124,13 +124,3 @@ func (n *NetworkInterface) clone() NetworkInterface {
 	c.Tags = slices.Clone(n.Tags)
 	return c
 }
-
-// tag returns the value of the tag with the given key.
-func (n *NetworkInterface) tag(key string) (string, bool) {
-	for _, t := range n.Tags {
-		if t.Key == key {
-			return t.Value, true
-		}
-	}
-	return "", false
-}

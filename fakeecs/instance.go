@@ -39,6 +39,8 @@ type InstanceSpec struct {
 	// lowest free one.
 	PrimaryIP netip.Addr `json:"primaryIp,omitzero"`
 	Name      string     `json:"name,omitempty"`
+	// Tags are the instance's tags, under the rules of a request's Tag.N.
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // Instance is the fake's record of an ECS instance. The fake hands out
@@ -93,7 +95,8 @@ func (f *Fake) addInstance(s InstanceSpec) (*Instance, error) {
 	in := &Instance{ID: s.ID, Name: s.Name, RegionID: r.ID,
 		ZoneID: sw.Zone, VPCID: sw.VPC, VSwitchID: sw.ID, Type: s.Type,
 		Status:         max(s.Status, InstanceRunning),
-		SecurityGroups: slices.Clone(s.SecurityGroups), CreatedAt: f.now}
+		SecurityGroups: slices.Clone(s.SecurityGroups),
+		Tags:           slices.Clone(s.Tags), CreatedAt: f.now}
 	if in.ID == "" {
 		in.ID = f.newInstanceID(r.prefix)
 	}
@@ -124,6 +127,9 @@ func (f *Fake) checkSpec(s InstanceSpec) (*vswitchState, error) {
 		return nil, fmt.Errorf("ID %q is in use", s.ID)
 	case len(s.SecurityGroups) == 0:
 		return nil, fmt.Errorf("no security group")
+	}
+	if err := checkTags(tagParams(s.Tags)); err != nil {
+		return nil, fmt.Errorf("tags: %s", err.Message)
 	}
 	switch s.Status {
 	case "", InstanceRunning, InstancePending, InstanceStopped:

@@ -366,7 +366,8 @@ func TestAddInstanceMisuse(t *testing.T) {
 	f, _ := newFake(t)
 	require.PanicsWithValue(t, `fakeecs: AddInstance {ID: VSwitch:vsw-x `+
 		`Type:ecs.g7.large SecurityGroups:[sg-bp1kvj50ce9uvw53efr] `+
-		`Status: PrimaryIP:invalid IP Name:}: unknown vSwitch "vsw-x"`,
+		`Status: PrimaryIP:invalid IP Name: Tags:[]}: unknown vSwitch `+
+		`"vsw-x"`,
 		func() {
 			f.AddInstance(fakeecs.InstanceSpec{VSwitch: "vsw-x",
 				Type:           "ecs.g7.large",

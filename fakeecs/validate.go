@@ -145,3 +145,9 @@ func toTags(ps []tagParam) []Tag {
 	}
 	return out
 }
+
+// tagParams converts tags into tag parameters, to check them as a
+// request's.
+func tagParams(tags []Tag) []tagParam {
+	return mapList(tags, func(t Tag) tagParam { return tagParam(t) })
+}

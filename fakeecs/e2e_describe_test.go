@@ -1,0 +1,57 @@
+package fakeecs_test
+
+import (
+	"testing"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// socketClient serves f on a loopback socket for the rest of the test and
+// returns an unmodified v7 client pointed at it.
+func socketClient(t *testing.T, f *fakeecs.Fake) *ecs.Client {
+	t.Helper()
+	srv := f.NewServer()
+	t.Cleanup(srv.Close)
+	c, err := ecs.NewClient(socketConfig(t, srv.URL))
+	require.NoError(t, err)
+	return c
+}
+
+// TestDescribeInstancesOverASocket lists instances, their ENIs included,
+// with an unmodified v7 client over a loopback socket, and pages through
+// them with NextToken (DescribeInstances).
+func TestDescribeInstancesOverASocket(t *testing.T) {
+	f := wireFake()
+	var all []fakeecs.Instance
+	for range 11 {
+		all = append(all, f.AddInstance(instanceSpec()))
+	}
+	c := socketClient(t, f)
+
+	resp, err := c.DescribeInstances(&ecs.DescribeInstancesRequest{
+		RegionId: tea.String(region), MaxResults: tea.Int32(10)})
+	require.NoError(t, err)
+	require.Len(t, resp.Body.Instances.Instance, 10)
+	got := resp.Body.Instances.Instance[0]
+	require.Equal(t, all[0].ID, tea.StringValue(got.InstanceId))
+	require.Equal(t, all[0].PrimaryENI, tea.StringValue(
+		got.NetworkInterfaces.NetworkInterface[0].NetworkInterfaceId))
+	require.Equal(t, []string{"192.168.0.1"}, tea.StringSliceValue(
+		got.VpcAttributes.PrivateIpAddress.IpAddress))
+
+	resp, err = c.DescribeInstances(&ecs.DescribeInstancesRequest{
+		RegionId: tea.String(region), MaxResults: tea.Int32(10),
+		NextToken: resp.Body.NextToken})
+	require.NoError(t, err)
+	require.Equal(t, []string{all[10].ID}, instanceIDs(resp.Body))
+	require.Equal(t, "", tea.StringValue(resp.Body.NextToken))
+
+	resp, err = c.DescribeInstances(&ecs.DescribeInstancesRequest{
+		RegionId: tea.String(region), InstanceIds: tea.String("i-1")})
+	requireCode(t, err, "InvalidParameter", 400)
+	require.Nil(t, resp.Body)
+}
