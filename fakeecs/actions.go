@@ -26,6 +26,7 @@ const (
 	ActionUnassignIpv6Addresses             Action = "UnassignIpv6Addresses"
 	ActionModifyNetworkInterfaceAttribute   Action = "ModifyNetworkInterfaceAttribute"
 	ActionDescribeInstances                 Action = "DescribeInstances"
+	ActionDescribeInstanceTypes             Action = "DescribeInstanceTypes"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -75,6 +76,8 @@ var handlers = map[route]handler{
 		(*Fake).modifyENI),
 	{ecsVersion, ActionDescribeInstances}: handle(
 		(*Fake).describeInstances),
+	{ecsVersion, ActionDescribeInstanceTypes}: handle(
+		(*Fake).describeInstanceTypes),
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }

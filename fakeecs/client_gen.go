@@ -296,3 +296,27 @@ func (c *Client) DescribeInstancesWithContext(ctx context.Context,
 	out := &ecs.DescribeInstancesResponse{}
 	return out, c.call(ctx, "DescribeInstances", req, out)
 }
+
+// DescribeInstanceTypes lists instance types and their ENI limits, as the SDK method of that name.
+func (c *Client) DescribeInstanceTypes(
+	req *ecs.DescribeInstanceTypesRequest) (
+	*ecs.DescribeInstanceTypesResponse, error) {
+	return c.DescribeInstanceTypesWithContext(background, req, nil)
+}
+
+// DescribeInstanceTypesWithOptions lists instance types and their ENI limits, as the SDK method of that
+// name.
+func (c *Client) DescribeInstanceTypesWithOptions(
+	req *ecs.DescribeInstanceTypesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeInstanceTypesResponse, error) {
+	return c.DescribeInstanceTypesWithContext(background, req, rt)
+}
+
+// DescribeInstanceTypesWithContext lists instance types and their ENI limits, as the SDK method of that
+// name.
+func (c *Client) DescribeInstanceTypesWithContext(ctx context.Context,
+	req *ecs.DescribeInstanceTypesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeInstanceTypesResponse, error) {
+	out := &ecs.DescribeInstanceTypesResponse{}
+	return out, c.call(ctx, "DescribeInstanceTypes", req, out)
+}

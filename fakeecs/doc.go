@@ -183,6 +183,15 @@
 //     whose range it does not give, from 1 to 100, defaulting to 10.
 //     CreationTime is written to the minute, as Filter.N.Value is, and
 //     Memory in MiB.
+//   - DescribeInstanceTypes takes no RegionId and lists the catalogue
+//     ([InstanceType]) ordered by ID, with NextToken paging only. Its
+//     MaxResults is documented as 1 to 1600 on the field but as at most
+//     100 since 2023-11-15 in the action's description: the fake follows
+//     the description, lowering larger values to 100, and answers 100
+//     types when MaxResults is left out. It answers the fields the
+//     catalogue records and one NetworkCards entry per network card; the
+//     Minimum and Maximum filters apply to those fields only, and a
+//     memory size that is not a number is InvalidParameter.
 //   - A documented filter on something the fake does not model (images,
 //     key pairs, public and elastic addresses, billing, metadata options,
 //     CPU architectures, GPUs, disks) gets UnsupportedParameter, never

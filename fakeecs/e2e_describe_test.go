@@ -55,3 +55,28 @@ func TestDescribeInstancesOverASocket(t *testing.T) {
 	requireCode(t, err, "InvalidParameter", 400)
 	require.Nil(t, resp.Body)
 }
+
+// TestDescribeInstanceTypesOverASocket reads the ENI limits of two types
+// with an unmodified v7 client over a loopback socket, as ENI plugins do
+// (DescribeInstanceTypes, InstanceTypes.N).
+func TestDescribeInstanceTypesOverASocket(t *testing.T) {
+	c := socketClient(t, wireFake())
+	resp, err := c.DescribeInstanceTypes(&ecs.DescribeInstanceTypesRequest{
+		InstanceTypes: tea.StringSlice([]string{"ecs.g7.2xlarge",
+			"ecs.g6.large"}),
+		MaxResults: tea.Int64(100)})
+	require.NoError(t, err)
+	require.Equal(t, []string{"ecs.g6.large", "ecs.g7.2xlarge"},
+		typeIDs(resp.Body))
+	g7 := resp.Body.InstanceTypes.InstanceType[1]
+	require.Equal(t, int32(4), tea.Int32Value(g7.EniQuantity))
+	require.Equal(t, int32(10), tea.Int32Value(g7.EniTotalQuantity))
+	require.Equal(t, int32(15), tea.Int32Value(g7.EniPrivateIpAddressQuantity))
+	require.Equal(t, int32(15), tea.Int32Value(g7.EniIpv6AddressQuantity))
+	require.True(t, tea.BoolValue(g7.EniTrunkSupported))
+	require.Equal(t, "", tea.StringValue(resp.Body.NextToken))
+
+	_, err = c.DescribeInstanceTypes(&ecs.DescribeInstanceTypesRequest{
+		CpuArchitecture: tea.String("ARM")})
+	requireCode(t, err, "UnsupportedParameter", 400)
+}
