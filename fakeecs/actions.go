@@ -27,6 +27,7 @@ const (
 	ActionModifyNetworkInterfaceAttribute   Action = "ModifyNetworkInterfaceAttribute"
 	ActionDescribeInstances                 Action = "DescribeInstances"
 	ActionDescribeInstanceTypes             Action = "DescribeInstanceTypes"
+	ActionDescribeSecurityGroups            Action = "DescribeSecurityGroups"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -78,6 +79,8 @@ var handlers = map[route]handler{
 		(*Fake).describeInstances),
 	{ecsVersion, ActionDescribeInstanceTypes}: handle(
 		(*Fake).describeInstanceTypes),
+	{ecsVersion, ActionDescribeSecurityGroups}: handle(
+		(*Fake).describeSecurityGroups),
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }

@@ -320,3 +320,27 @@ func (c *Client) DescribeInstanceTypesWithContext(ctx context.Context,
 	out := &ecs.DescribeInstanceTypesResponse{}
 	return out, c.call(ctx, "DescribeInstanceTypes", req, out)
 }
+
+// DescribeSecurityGroups lists security groups, as the SDK method of that name.
+func (c *Client) DescribeSecurityGroups(
+	req *ecs.DescribeSecurityGroupsRequest) (
+	*ecs.DescribeSecurityGroupsResponse, error) {
+	return c.DescribeSecurityGroupsWithContext(background, req, nil)
+}
+
+// DescribeSecurityGroupsWithOptions lists security groups, as the SDK method of that
+// name.
+func (c *Client) DescribeSecurityGroupsWithOptions(
+	req *ecs.DescribeSecurityGroupsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeSecurityGroupsResponse, error) {
+	return c.DescribeSecurityGroupsWithContext(background, req, rt)
+}
+
+// DescribeSecurityGroupsWithContext lists security groups, as the SDK method of that
+// name.
+func (c *Client) DescribeSecurityGroupsWithContext(ctx context.Context,
+	req *ecs.DescribeSecurityGroupsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeSecurityGroupsResponse, error) {
+	out := &ecs.DescribeSecurityGroupsResponse{}
+	return out, c.call(ctx, "DescribeSecurityGroups", req, out)
+}

@@ -192,6 +192,16 @@
 //     catalogue records and one NetworkCards entry per network card; the
 //     Minimum and Maximum filters apply to those fields only, and a
 //     memory size that is not a number is InvalidParameter.
+//   - DescribeSecurityGroups lists groups ordered by ID. A group of the
+//     classic network has no VPC and so no region: it is listed in every
+//     region. SecurityGroupIds takes a JSON array of up to 100 IDs.
+//     MaxResults defaults to 10, and one above 100 counts as 100;
+//     PageSize, whose range the reference does not give, runs from 1 to
+//     50, as the VPC API's lists do. Every group is in the default resource group, was
+//     created when the fake started, and has no rules, so RuleCount is not
+//     answered. EcsCount counts the ENIs in the group, primary ENIs
+//     included, and AvailableInstanceAmount the places left. The
+//     deprecated FuzzyQuery and IsQueryEcsCount are read and ignored.
 //   - A documented filter on something the fake does not model (images,
 //     key pairs, public and elastic addresses, billing, metadata options,
 //     CPU architectures, GPUs, disks) gets UnsupportedParameter, never

@@ -80,3 +80,39 @@ func TestDescribeInstanceTypesOverASocket(t *testing.T) {
 		CpuArchitecture: tea.String("ARM")})
 	requireCode(t, err, "UnsupportedParameter", 400)
 }
+
+// TestDescribeSecurityGroupsOverASocket lists security groups with an
+// unmodified v7 client over a loopback socket, by a JSON array of IDs and
+// by pages (DescribeSecurityGroups).
+func TestDescribeSecurityGroupsOverASocket(t *testing.T) {
+	f := wireFake()
+	f.AddInstance(instanceSpec())
+	c := socketClient(t, f)
+	resp, err := c.DescribeSecurityGroups(&ecs.DescribeSecurityGroupsRequest{
+		RegionId: tea.String(region),
+		SecurityGroupIds: tea.String(`["` + fakeecs.DefaultSecurityGroup +
+			`"]`)})
+	require.NoError(t, err)
+	require.Equal(t, []string{fakeecs.DefaultSecurityGroup},
+		groupIDs(resp.Body))
+	require.Equal(t, int32(1), tea.Int32Value(
+		resp.Body.SecurityGroups.SecurityGroup[0].EcsCount))
+	require.Equal(t, int32(1), tea.Int32Value(resp.Body.TotalCount))
+
+	resp, err = c.DescribeSecurityGroups(&ecs.DescribeSecurityGroupsRequest{
+		RegionId: tea.String(region), MaxResults: tea.Int32(1)})
+	require.NoError(t, err)
+	require.Equal(t, []string{fakeecs.DefaultEnterpriseSG},
+		groupIDs(resp.Body))
+	resp, err = c.DescribeSecurityGroups(&ecs.DescribeSecurityGroupsRequest{
+		RegionId: tea.String(region), MaxResults: tea.Int32(1),
+		NextToken: resp.Body.NextToken})
+	require.NoError(t, err)
+	require.Equal(t, []string{fakeecs.DefaultSecurityGroup},
+		groupIDs(resp.Body))
+	require.Equal(t, "", tea.StringValue(resp.Body.NextToken))
+
+	_, err = c.DescribeSecurityGroups(&ecs.DescribeSecurityGroupsRequest{
+		RegionId: tea.String(region), PageSize: tea.Int32(51)})
+	requireCode(t, err, "InvalidParameter", 400)
+}

@@ -128,6 +128,7 @@ func (f *Fake) build(w World) {
 		if g.Capacity == 0 {
 			g.Capacity = DefaultGroupCapacity(g.Type)
 		}
+		g.Tags = slices.Clone(g.Tags)
 		f.groups[g.ID] = &groupState{SecurityGroup: g}
 	}
 	for _, g := range w.ResourceGroups {

@@ -100,7 +100,10 @@ type SecurityGroup struct {
 	Capacity int `json:"capacity,omitempty"`
 	// ServiceManaged marks a group that a cloud service manages; users
 	// cannot put their ENIs in it.
-	ServiceManaged bool `json:"serviceManaged,omitempty"`
+	ServiceManaged bool   `json:"serviceManaged,omitempty"`
+	Description    string `json:"description,omitempty"`
+	// Tags are the group's tags, under the rules of a request's Tag.N.
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // ResourceGroup is a resource group of the account.
@@ -287,6 +290,9 @@ func (v *worldCheck) group(g SecurityGroup) {
 	}
 	if g.Capacity < 0 {
 		v.fail("security group %q: negative capacity", g.ID)
+	}
+	if err := checkTags(tagParams(g.Tags)); err != nil {
+		v.fail("security group %q: tags: %s", g.ID, err.Message)
 	}
 }
 
