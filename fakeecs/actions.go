@@ -81,6 +81,9 @@ var handlers = map[route]handler{
 		(*Fake).describeInstanceTypes),
 	{ecsVersion, ActionDescribeSecurityGroups}: handle(
 		(*Fake).describeSecurityGroups),
+	{ecsVersion, ActionDescribeVSwitches}: handle(
+		(*Fake).describeVSwitchesECS),
+	{ecsVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcsECS),
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 }

@@ -297,14 +297,14 @@ func (c *Client) DescribeInstancesWithContext(ctx context.Context,
 	return out, c.call(ctx, "DescribeInstances", req, out)
 }
 
-// DescribeInstanceTypes lists instance types and their ENI limits, as the SDK method of that name.
+// DescribeInstanceTypes lists instance types, as the SDK method of that name.
 func (c *Client) DescribeInstanceTypes(
 	req *ecs.DescribeInstanceTypesRequest) (
 	*ecs.DescribeInstanceTypesResponse, error) {
 	return c.DescribeInstanceTypesWithContext(background, req, nil)
 }
 
-// DescribeInstanceTypesWithOptions lists instance types and their ENI limits, as the SDK method of that
+// DescribeInstanceTypesWithOptions lists instance types, as the SDK method of that
 // name.
 func (c *Client) DescribeInstanceTypesWithOptions(
 	req *ecs.DescribeInstanceTypesRequest, rt *dara.RuntimeOptions) (
@@ -312,7 +312,7 @@ func (c *Client) DescribeInstanceTypesWithOptions(
 	return c.DescribeInstanceTypesWithContext(background, req, rt)
 }
 
-// DescribeInstanceTypesWithContext lists instance types and their ENI limits, as the SDK method of that
+// DescribeInstanceTypesWithContext lists instance types, as the SDK method of that
 // name.
 func (c *Client) DescribeInstanceTypesWithContext(ctx context.Context,
 	req *ecs.DescribeInstanceTypesRequest, rt *dara.RuntimeOptions) (
@@ -343,4 +343,52 @@ func (c *Client) DescribeSecurityGroupsWithContext(ctx context.Context,
 	*ecs.DescribeSecurityGroupsResponse, error) {
 	out := &ecs.DescribeSecurityGroupsResponse{}
 	return out, c.call(ctx, "DescribeSecurityGroups", req, out)
+}
+
+// DescribeVSwitches lists vSwitches (ECS API), as the SDK method of that name.
+func (c *Client) DescribeVSwitches(
+	req *ecs.DescribeVSwitchesRequest) (
+	*ecs.DescribeVSwitchesResponse, error) {
+	return c.DescribeVSwitchesWithContext(background, req, nil)
+}
+
+// DescribeVSwitchesWithOptions lists vSwitches (ECS API), as the SDK method of that
+// name.
+func (c *Client) DescribeVSwitchesWithOptions(
+	req *ecs.DescribeVSwitchesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeVSwitchesResponse, error) {
+	return c.DescribeVSwitchesWithContext(background, req, rt)
+}
+
+// DescribeVSwitchesWithContext lists vSwitches (ECS API), as the SDK method of that
+// name.
+func (c *Client) DescribeVSwitchesWithContext(ctx context.Context,
+	req *ecs.DescribeVSwitchesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeVSwitchesResponse, error) {
+	out := &ecs.DescribeVSwitchesResponse{}
+	return out, c.call(ctx, "DescribeVSwitches", req, out)
+}
+
+// DescribeVpcs lists VPCs (ECS API), as the SDK method of that name.
+func (c *Client) DescribeVpcs(
+	req *ecs.DescribeVpcsRequest) (
+	*ecs.DescribeVpcsResponse, error) {
+	return c.DescribeVpcsWithContext(background, req, nil)
+}
+
+// DescribeVpcsWithOptions lists VPCs (ECS API), as the SDK method of that
+// name.
+func (c *Client) DescribeVpcsWithOptions(
+	req *ecs.DescribeVpcsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeVpcsResponse, error) {
+	return c.DescribeVpcsWithContext(background, req, rt)
+}
+
+// DescribeVpcsWithContext lists VPCs (ECS API), as the SDK method of that
+// name.
+func (c *Client) DescribeVpcsWithContext(ctx context.Context,
+	req *ecs.DescribeVpcsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeVpcsResponse, error) {
+	out := &ecs.DescribeVpcsResponse{}
+	return out, c.call(ctx, "DescribeVpcs", req, out)
 }

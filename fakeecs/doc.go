@@ -161,6 +161,11 @@
 //     with PageSize from 1 to 50; VpcId takes up to 20 IDs separated by
 //     commas. Every vSwitch and VPC reports the fake's start time as its
 //     creation time and the default resource group as its group.
+//   - The ECS API's own DescribeVSwitches and DescribeVpcs, deprecated
+//     and undocumented beyond their fields, filter, page and refuse as
+//     the VPC API's do (RegionId required, PageSize 1 to 50, VpcId up to
+//     20 IDs), and answer the fields of the ECS SDK's models only. No VPC
+//     answers a VRouterId, since the fake has no routers.
 //   - The other list actions page as DescribeNetworkInterfaces does:
 //     NextToken mode when NextToken or MaxResults is given, page mode
 //     otherwise, with the same answers and the same NextTokens, good only

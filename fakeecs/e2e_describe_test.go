@@ -116,3 +116,37 @@ func TestDescribeSecurityGroupsOverASocket(t *testing.T) {
 		RegionId: tea.String(region), PageSize: tea.Int32(51)})
 	requireCode(t, err, "InvalidParameter", 400)
 }
+
+// ecsNetworkAPI is the narrow interface that older ENI code declares over
+// the v7 client for the ECS API's own, deprecated, vSwitch and VPC
+// queries.
+type ecsNetworkAPI interface {
+	DescribeVSwitches(*ecs.DescribeVSwitchesRequest) (
+		*ecs.DescribeVSwitchesResponse, error)
+	DescribeVpcs(*ecs.DescribeVpcsRequest) (*ecs.DescribeVpcsResponse, error)
+}
+
+// TestECSVSwitchesAndVpcsOverASocket drives the ECS API's DescribeVSwitches
+// and DescribeVpcs with an unmodified v7 client over a loopback socket,
+// through an interface as downstream code calls them.
+func TestECSVSwitchesAndVpcsOverASocket(t *testing.T) {
+	f := wireFake()
+	var api ecsNetworkAPI = socketClient(t, f)
+	vr, err := api.DescribeVSwitches(&ecs.DescribeVSwitchesRequest{
+		RegionId: tea.String(region), ZoneId: tea.String(fakeecs.DefaultZoneH)})
+	require.NoError(t, err)
+	require.Equal(t, []string{fakeecs.DefaultVSwitchSmall,
+		fakeecs.DefaultVSwitchH}, vswitchIDs(vr.Body))
+	require.Equal(t, int64(4), tea.Int64Value(
+		vr.Body.VSwitches.VSwitch[0].AvailableIpAddressCount))
+
+	pr, err := api.DescribeVpcs(&ecs.DescribeVpcsRequest{
+		RegionId: tea.String(region)})
+	require.NoError(t, err)
+	require.Equal(t, fakeecs.DefaultVPC,
+		tea.StringValue(pr.Body.Vpcs.Vpc[0].VpcId))
+	require.Len(t, pr.Body.Vpcs.Vpc[0].VSwitchIds.VSwitchId, 3)
+
+	_, err = api.DescribeVpcs(&ecs.DescribeVpcsRequest{})
+	requireCode(t, err, "MissingParameter", 400)
+}

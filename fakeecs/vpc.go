@@ -38,13 +38,22 @@ type pageInfo struct {
 	PageSize   int
 }
 
+// vswitchView is what the VPC API's DescribeVSwitches says of a vSwitch:
+// what the ECS API's says, and more.
 type vswitchView struct {
+	vswitchCore
+	Ipv6CidrBlock string `json:",omitempty"`
+	EnabledIpv6   bool
+	OwnerId       int64
+	Tags          struct{ Tag []vpcTagView }
+}
+
+// vswitchCore is what both APIs' DescribeVSwitches say of a vSwitch.
+type vswitchCore struct {
 	VSwitchId               string
 	VpcId                   string
 	ZoneId                  string
 	CidrBlock               string
-	Ipv6CidrBlock           string `json:",omitempty"`
-	EnabledIpv6             bool
 	AvailableIpAddressCount int64
 	Status                  string
 	IsDefault               bool
@@ -52,8 +61,6 @@ type vswitchView struct {
 	Description             string
 	CreationTime            string
 	ResourceGroupId         string
-	OwnerId                 int64
-	Tags                    struct{ Tag []vpcTagView }
 }
 
 type vpcTagView struct {
@@ -69,25 +76,38 @@ const vpcMaxPageSize = 50
 // of the region that match every filter, ordered by ID, one page of them.
 func (f *Fake) describeVSwitches(q *describeVSwitchesRequest) (
 	*describeVSwitchesAnswer, *Error) {
-	r, err := f.region(q.RegionID)
-	if err != nil {
-		return nil, err
-	}
-	number, size, err := vpcPaging(q.PageNumber, q.PageSize)
+	page, info, err := f.findVSwitches(q)
 	if err != nil {
 		return nil, err
 	}
 
-	var all []vswitchView
+	a := &describeVSwitchesAnswer{pageInfo: info}
+	a.VSwitches.VSwitch = mapList(page, f.vswitchView)
+	return a, nil
+}
+
+// findVSwitches serves a DescribeVSwitches query of either API: it
+// returns the page of the vSwitches of the region that match every
+// filter, ordered by ID, and the answer's paging.
+func (f *Fake) findVSwitches(q *describeVSwitchesRequest) (
+	[]*vswitchState, pageInfo, *Error) {
+	r, err := f.region(q.RegionID)
+	if err != nil {
+		return nil, pageInfo{}, err
+	}
+	number, size, err := vpcPaging(q.PageNumber, q.PageSize)
+	if err != nil {
+		return nil, pageInfo{}, err
+	}
+
+	var all []*vswitchState
 	for _, id := range slices.Sorted(maps.Keys(f.vswitches)) {
 		s := f.vswitches[id]
 		if s.region == r.ID && q.matches(s, f.defaultRG) {
-			all = append(all, f.vswitchView(s))
+			all = append(all, s)
 		}
 	}
-	a := &describeVSwitchesAnswer{pageInfo: pageInfo{len(all), number, size}}
-	a.VSwitches.VSwitch = pageOf(all, number, size)
-	return a, nil
+	return pageOf(all, number, size), pageInfo{len(all), number, size}, nil
 }
 
 func (q *describeVSwitchesRequest) matches(s *vswitchState,
@@ -100,23 +120,29 @@ func (q *describeVSwitchesRequest) matches(s *vswitchState,
 
 func (f *Fake) vswitchView(s *vswitchState) vswitchView {
 	v := vswitchView{
-		VSwitchId:               s.ID,
-		VpcId:                   s.VPC,
-		ZoneId:                  s.Zone,
-		CidrBlock:               s.CIDR.String(),
-		EnabledIpv6:             s.v6 != nil,
-		AvailableIpAddressCount: int64(s.v4.Available()),
-		Status:                  string(s.Status),
-		VSwitchName:             s.Name,
-		CreationTime:            f.cfg.start.Format(timeFormat),
-		ResourceGroupId:         f.defaultRG,
-		OwnerId:                 f.ownerID(),
+		vswitchCore: f.vswitchCore(s),
+		EnabledIpv6: s.v6 != nil,
+		OwnerId:     f.ownerID(),
 	}
 	if s.v6 != nil {
 		v.Ipv6CidrBlock = s.IPv6CIDR.String()
 	}
 	v.Tags.Tag = []vpcTagView{}
 	return v
+}
+
+func (f *Fake) vswitchCore(s *vswitchState) vswitchCore {
+	return vswitchCore{
+		VSwitchId:               s.ID,
+		VpcId:                   s.VPC,
+		ZoneId:                  s.Zone,
+		CidrBlock:               s.CIDR.String(),
+		AvailableIpAddressCount: int64(s.v4.Available()),
+		Status:                  string(s.Status),
+		VSwitchName:             s.Name,
+		CreationTime:            f.cfg.start.Format(timeFormat),
+		ResourceGroupId:         f.defaultRG,
+	}
 }
 
 // describeVpcsRequest is the VPC API's DescribeVpcs request.
@@ -138,51 +164,70 @@ type describeVpcsAnswer struct {
 	Vpcs struct{ Vpc []vpcView }
 }
 
+// vpcView is what the VPC API's DescribeVpcs says of a VPC: what the ECS
+// API's says, and more.
 type vpcView struct {
-	VpcId           string
-	VpcName         string
-	RegionId        string
-	CidrBlock       string
+	vpcCore
 	Ipv6CidrBlock   string `json:",omitempty"`
 	EnabledIpv6     bool
-	Status          string
-	IsDefault       bool
-	Description     string
-	CreationTime    string
 	ResourceGroupId string
 	OwnerId         int64
-	VSwitchIds      struct{ VSwitchId []string }
-	UserCidrs       struct{ UserCidr []string }
 	Tags            struct{ Tag []vpcTagView }
+}
+
+// vpcCore is what both APIs' DescribeVpcs say of a VPC.
+type vpcCore struct {
+	VpcId        string
+	VpcName      string
+	RegionId     string
+	CidrBlock    string
+	Status       string
+	IsDefault    bool
+	Description  string
+	CreationTime string
+	VSwitchIds   struct{ VSwitchId []string }
+	UserCidrs    struct{ UserCidr []string }
 }
 
 // describeVpcs serves the VPC API's DescribeVpcs: the VPCs of the region
 // that match every filter, ordered by ID, one page of them.
 func (f *Fake) describeVpcs(q *describeVpcsRequest) (
 	*describeVpcsAnswer, *Error) {
-	r, err := f.region(q.RegionID)
+	page, info, err := f.findVpcs(q)
 	if err != nil {
 		return nil, err
+	}
+
+	a := &describeVpcsAnswer{pageInfo: info}
+	a.Vpcs.Vpc = mapList(page, f.vpcView)
+	return a, nil
+}
+
+// findVpcs serves a DescribeVpcs query of either API: it returns the page
+// of the VPCs of the region that match every filter, ordered by ID, and
+// the answer's paging.
+func (f *Fake) findVpcs(q *describeVpcsRequest) ([]VPC, pageInfo, *Error) {
+	r, err := f.region(q.RegionID)
+	if err != nil {
+		return nil, pageInfo{}, err
 	}
 	number, size, err := vpcPaging(q.PageNumber, q.PageSize)
 	if err != nil {
-		return nil, err
+		return nil, pageInfo{}, err
 	}
 	ids := splitIDs(q.VpcID)
 	if len(ids) > 20 {
-		return nil, invalid("VpcId")
+		return nil, pageInfo{}, invalid("VpcId")
 	}
 
-	var all []vpcView
+	var all []VPC
 	for _, id := range slices.Sorted(maps.Keys(f.vpcs)) {
 		v := f.vpcs[id]
 		if v.Region == r.ID && q.matches(v, ids, f.defaultRG) {
-			all = append(all, f.vpcView(v))
+			all = append(all, v)
 		}
 	}
-	a := &describeVpcsAnswer{pageInfo: pageInfo{len(all), number, size}}
-	a.Vpcs.Vpc = pageOf(all, number, size)
-	return a, nil
+	return pageOf(all, number, size), pageInfo{len(all), number, size}, nil
 }
 
 func (q *describeVpcsRequest) matches(v VPC, ids []string, rg string) bool {
@@ -192,18 +237,26 @@ func (q *describeVpcsRequest) matches(v VPC, ids []string, rg string) bool {
 
 func (f *Fake) vpcView(v VPC) vpcView {
 	out := vpcView{
-		VpcId:           v.ID,
-		VpcName:         v.Name,
-		RegionId:        v.Region,
-		CidrBlock:       v.CIDR.String(),
+		vpcCore:         f.vpcCore(v),
 		EnabledIpv6:     v.IPv6CIDR.IsValid(),
-		Status:          "Available",
-		CreationTime:    f.cfg.start.Format(timeFormat),
 		ResourceGroupId: f.defaultRG,
 		OwnerId:         f.ownerID(),
 	}
 	if v.IPv6CIDR.IsValid() {
 		out.Ipv6CidrBlock = v.IPv6CIDR.String()
+	}
+	out.Tags.Tag = []vpcTagView{}
+	return out
+}
+
+func (f *Fake) vpcCore(v VPC) vpcCore {
+	out := vpcCore{
+		VpcId:        v.ID,
+		VpcName:      v.Name,
+		RegionId:     v.Region,
+		CidrBlock:    v.CIDR.String(),
+		Status:       "Available",
+		CreationTime: f.cfg.start.Format(timeFormat),
 	}
 	out.VSwitchIds.VSwitchId = []string{}
 	for _, id := range slices.Sorted(maps.Keys(f.vswitches)) {
@@ -212,7 +265,6 @@ func (f *Fake) vpcView(v VPC) vpcView {
 		}
 	}
 	out.UserCidrs.UserCidr = []string{}
-	out.Tags.Tag = []vpcTagView{}
 	return out
 }
 
