@@ -28,6 +28,8 @@ const (
 	ActionDescribeInstances                 Action = "DescribeInstances"
 	ActionDescribeInstanceTypes             Action = "DescribeInstanceTypes"
 	ActionDescribeSecurityGroups            Action = "DescribeSecurityGroups"
+	ActionDescribeRegions                   Action = "DescribeRegions"
+	ActionDescribeZones                     Action = "DescribeZones"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -81,6 +83,8 @@ var handlers = map[route]handler{
 		(*Fake).describeInstanceTypes),
 	{ecsVersion, ActionDescribeSecurityGroups}: handle(
 		(*Fake).describeSecurityGroups),
+	{ecsVersion, ActionDescribeRegions}: handle((*Fake).describeRegions),
+	{ecsVersion, ActionDescribeZones}:   handle((*Fake).describeZones),
 	{ecsVersion, ActionDescribeVSwitches}: handle(
 		(*Fake).describeVSwitchesECS),
 	{ecsVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcsECS),

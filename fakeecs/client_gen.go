@@ -392,3 +392,51 @@ func (c *Client) DescribeVpcsWithContext(ctx context.Context,
 	out := &ecs.DescribeVpcsResponse{}
 	return out, c.call(ctx, "DescribeVpcs", req, out)
 }
+
+// DescribeRegions lists regions, as the SDK method of that name.
+func (c *Client) DescribeRegions(
+	req *ecs.DescribeRegionsRequest) (
+	*ecs.DescribeRegionsResponse, error) {
+	return c.DescribeRegionsWithContext(background, req, nil)
+}
+
+// DescribeRegionsWithOptions lists regions, as the SDK method of that
+// name.
+func (c *Client) DescribeRegionsWithOptions(
+	req *ecs.DescribeRegionsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeRegionsResponse, error) {
+	return c.DescribeRegionsWithContext(background, req, rt)
+}
+
+// DescribeRegionsWithContext lists regions, as the SDK method of that
+// name.
+func (c *Client) DescribeRegionsWithContext(ctx context.Context,
+	req *ecs.DescribeRegionsRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeRegionsResponse, error) {
+	out := &ecs.DescribeRegionsResponse{}
+	return out, c.call(ctx, "DescribeRegions", req, out)
+}
+
+// DescribeZones lists the zones of a region, as the SDK method of that name.
+func (c *Client) DescribeZones(
+	req *ecs.DescribeZonesRequest) (
+	*ecs.DescribeZonesResponse, error) {
+	return c.DescribeZonesWithContext(background, req, nil)
+}
+
+// DescribeZonesWithOptions lists the zones of a region, as the SDK method of that
+// name.
+func (c *Client) DescribeZonesWithOptions(
+	req *ecs.DescribeZonesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeZonesResponse, error) {
+	return c.DescribeZonesWithContext(background, req, rt)
+}
+
+// DescribeZonesWithContext lists the zones of a region, as the SDK method of that
+// name.
+func (c *Client) DescribeZonesWithContext(ctx context.Context,
+	req *ecs.DescribeZonesRequest, rt *dara.RuntimeOptions) (
+	*ecs.DescribeZonesResponse, error) {
+	out := &ecs.DescribeZonesResponse{}
+	return out, c.call(ctx, "DescribeZones", req, out)
+}

@@ -207,6 +207,19 @@
 //     answered. EcsCount counts the ENIs in the group, primary ENIs
 //     included, and AvailableInstanceAmount the places left. The
 //     deprecated FuzzyQuery and IsQueryEcsCount are read and ignored.
+//   - DescribeRegions takes no RegionId and lists the world's regions
+//     ordered by ID, each "available" at the endpoint
+//     "ecs.<region>.aliyuncs.com", whatever InstanceChargeType and
+//     ResourceType ask about. DescribeZones lists a region's zones ordered
+//     by ID, of type AvailabilityZone (the VPC SDK's documented default),
+//     each offering Instance and VSwitch creation and every type of the
+//     catalogue; the fake has no disks or dedicated hosts, so those lists
+//     are not answered, and Verbose false leaves out the two it answers.
+//     Names are English whatever AcceptLanguage says ("China (Hangzhou)",
+//     "Hangzhou Zone H") for the regions whose ID prefixes the fake
+//     knows, and the IDs themselves for the others. The options take the
+//     documented values only; SpotStrategy and InstanceChargeType change
+//     nothing.
 //   - A documented filter on something the fake does not model (images,
 //     key pairs, public and elastic addresses, billing, metadata options,
 //     CPU architectures, GPUs, disks) gets UnsupportedParameter, never

@@ -150,3 +150,26 @@ func TestECSVSwitchesAndVpcsOverASocket(t *testing.T) {
 	_, err = api.DescribeVpcs(&ecs.DescribeVpcsRequest{})
 	requireCode(t, err, "MissingParameter", 400)
 }
+
+// TestDescribeRegionsAndZonesOverASocket lists regions, without a
+// RegionId, and a region's zones with an unmodified v7 client over a
+// loopback socket (DescribeRegions, DescribeZones).
+func TestDescribeRegionsAndZonesOverASocket(t *testing.T) {
+	c := socketClient(t, wireFake())
+	rr, err := c.DescribeRegions(&ecs.DescribeRegionsRequest{})
+	require.NoError(t, err)
+	require.Len(t, rr.Body.Regions.Region, 1)
+	require.Equal(t, "ecs.cn-hangzhou.aliyuncs.com",
+		tea.StringValue(rr.Body.Regions.Region[0].RegionEndpoint))
+
+	zr, err := c.DescribeZones(&ecs.DescribeZonesRequest{
+		RegionId: tea.String(region)})
+	require.NoError(t, err)
+	require.Equal(t, []string{fakeecs.DefaultZoneH, fakeecs.DefaultZoneI},
+		zoneIDs(zr.Body))
+	require.Contains(t, tea.StringSliceValue(zr.Body.Zones.Zone[1].
+		AvailableInstanceTypes.InstanceTypes), "ecs.g7.large")
+
+	_, err = c.DescribeZones(&ecs.DescribeZonesRequest{})
+	requireCode(t, err, "MissingParameter", 400)
+}
