@@ -238,7 +238,7 @@ func atLeast(v int, least *int32) bool {
 }
 
 // filters returns the query without its paging, for NextTokens.
-func (q *describeInstanceTypesRequest) filters() describeInstanceTypesRequest {
+func (q *describeInstanceTypesRequest) filters() any {
 	c := *q
 	c.NextToken, c.MaxResults = "", nil
 	return c

@@ -13,6 +13,14 @@ import (
 
 type typesReqT = ecs.DescribeInstanceTypesRequest
 
+// The models of one type of a DescribeInstanceTypes answer and of its
+// network cards.
+type (
+	typeT  = ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType
+	cardsT = ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceTypeNetworkCards
+	cardT  = ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceTypeNetworkCardsNetworkCardInfo
+)
+
 // typeIDs returns the IDs of a DescribeInstanceTypes answer's types.
 func typeIDs(b *ecs.DescribeInstanceTypesResponseBody) []string {
 	var out []string
@@ -113,7 +121,7 @@ func TestDescribeInstanceTypesAnswer(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, resp.Body.InstanceTypes.InstanceType, 2)
 	got := resp.Body.InstanceTypes.InstanceType[0]
-	want := &ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceType{
+	want := &typeT{
 		InstanceTypeId:              tea.String("ecs.g7.xlarge"),
 		InstanceTypeFamily:          tea.String("ecs.g7"),
 		CpuCoreCount:                tea.Int32(4),
@@ -128,10 +136,8 @@ func TestDescribeInstanceTypesAnswer(t *testing.T) {
 		TotalEniQueueQuantity:       tea.Int32(16),
 		EniTrunkSupported:           tea.Bool(true),
 		NetworkCardQuantity:         tea.Int32(1),
-		NetworkCards: &ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceTypeNetworkCards{
-			NetworkCardInfo: []*ecs.DescribeInstanceTypesResponseBodyInstanceTypesInstanceTypeNetworkCardsNetworkCardInfo{
-				{NetworkCardIndex: tea.Int32(0)}},
-		},
+		NetworkCards: &cardsT{NetworkCardInfo: []*cardT{{
+			NetworkCardIndex: tea.Int32(0)}}},
 		EriQuantity: tea.Int32(0),
 	}
 	require.Equal(t, want, got)

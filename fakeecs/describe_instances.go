@@ -35,23 +35,23 @@ type describeInstancesRequest struct {
 	PageSize   *int32
 
 	// Filters on what the fake's instances do not have.
-	AdditionalAttributes    []string `fake:"unsupported"`
-	DeviceAvailable         *bool    `fake:"unsupported"`
-	EipAddresses            string   `fake:"unsupported"`
-	HpcClusterID            string   `rpc:"HpcClusterId" fake:"unsupported"`
-	HTTPEndpoint            string   `rpc:"HttpEndpoint" fake:"unsupported"`
-	HTTPPutResponseHopLimit *int32   `rpc:"HttpPutResponseHopLimit" fake:"unsupported"`
-	HTTPTokens              string   `rpc:"HttpTokens" fake:"unsupported"`
-	ImageID                 string   `rpc:"ImageId" fake:"unsupported"`
-	InnerIPAddresses        string   `rpc:"InnerIpAddresses" fake:"unsupported"`
-	InstanceChargeType      string   `fake:"unsupported"`
-	InternetChargeType      string   `fake:"unsupported"`
-	IoOptimized             *bool    `fake:"unsupported"`
-	KeyPairName             string   `fake:"unsupported"`
-	LockReason              string   `fake:"unsupported"`
-	NeedSaleCycle           *bool    `fake:"unsupported"`
-	PublicIPAddresses       string   `rpc:"PublicIpAddresses" fake:"unsupported"`
-	RdmaIPAddresses         string   `rpc:"RdmaIpAddresses" fake:"unsupported"`
+	AdditionalAttributes []string `fake:"unsupported"`
+	DeviceAvailable      *bool    `fake:"unsupported"`
+	EipAddresses         string   `fake:"unsupported"`
+	HpcClusterID         string   `rpc:"HpcClusterId" fake:"unsupported"`
+	HTTPEndpoint         string   `rpc:"HttpEndpoint" fake:"unsupported"`
+	HopLimit             *int32   `rpc:"HttpPutResponseHopLimit" fake:"unsupported"`
+	HTTPTokens           string   `rpc:"HttpTokens" fake:"unsupported"`
+	ImageID              string   `rpc:"ImageId" fake:"unsupported"`
+	InnerIPAddresses     string   `rpc:"InnerIpAddresses" fake:"unsupported"`
+	InstanceChargeType   string   `fake:"unsupported"`
+	InternetChargeType   string   `fake:"unsupported"`
+	IoOptimized          *bool    `fake:"unsupported"`
+	KeyPairName          string   `fake:"unsupported"`
+	LockReason           string   `fake:"unsupported"`
+	NeedSaleCycle        *bool    `fake:"unsupported"`
+	PublicIPAddresses    string   `rpc:"PublicIpAddresses" fake:"unsupported"`
+	RdmaIPAddresses      string   `rpc:"RdmaIpAddresses" fake:"unsupported"`
 
 	// Parsed from the fields above by parse.
 	ids   []string
@@ -204,7 +204,7 @@ func (q *describeInstancesRequest) pageSize() int {
 }
 
 // filters returns the query without its paging, for NextTokens.
-func (q *describeInstancesRequest) filters() describeInstancesRequest {
+func (q *describeInstancesRequest) filters() any {
 	c := *q
 	c.NextToken, c.MaxResults, c.PageNumber, c.PageSize = "", nil, nil, nil
 	return c

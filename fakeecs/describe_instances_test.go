@@ -229,7 +229,8 @@ func TestDescribeInstancesAnswer(t *testing.T) {
 	require.Equal(t, "192.168.0.1", tea.StringValue(enis[0].PrimaryIpAddress))
 	require.Equal(t, "192.168.0.1", tea.StringValue(
 		enis[0].PrivateIpSets.PrivateIpSet[0].PrivateIpAddress))
-	require.True(t, tea.BoolValue(enis[0].PrivateIpSets.PrivateIpSet[0].Primary))
+	require.True(t, tea.BoolValue(
+		enis[0].PrivateIpSets.PrivateIpSet[0].Primary))
 	require.Empty(t, enis[0].Ipv6Sets.Ipv6Set)
 	require.Equal(t, w.eni, tea.StringValue(enis[1].NetworkInterfaceId))
 	require.Equal(t, "Secondary", tea.StringValue(enis[1].Type))

@@ -166,7 +166,7 @@ func (q *describeSecurityGroupsRequest) pageSize() int {
 }
 
 // filters returns the query without its paging, for NextTokens.
-func (q *describeSecurityGroupsRequest) filters() describeSecurityGroupsRequest {
+func (q *describeSecurityGroupsRequest) filters() any {
 	c := *q
 	c.NextToken, c.MaxResults, c.PageNumber, c.PageSize = "", nil, nil, nil
 	return c

@@ -13,6 +13,14 @@ import (
 
 type groupsReqT = ecs.DescribeSecurityGroupsRequest
 
+// The models of one group of a DescribeSecurityGroups answer and of its
+// tags.
+type (
+	sgT   = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroup
+	tagsT = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroupTags
+	tagT  = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroupTagsTag
+)
+
 // The groups that groupWorld adds to the default world.
 const (
 	classicSG = "sg-bp1classic"
@@ -137,9 +145,6 @@ func TestDescribeSecurityGroupsAnswer(t *testing.T) {
 			`","` + managedSG + `"]`)})
 	require.NoError(t, err)
 	require.Equal(t, region, tea.StringValue(resp.Body.RegionId))
-	type sgT = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroup
-	type tagsT = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroupTags
-	type tagT = ecs.DescribeSecurityGroupsResponseBodySecurityGroupsSecurityGroupTagsTag
 	want := []*sgT{{
 		SecurityGroupId:         tea.String(fakeecs.DefaultSecurityGroup),
 		SecurityGroupName:       tea.String("default-sg"),

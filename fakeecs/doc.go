@@ -202,11 +202,12 @@
 //     region. SecurityGroupIds takes a JSON array of up to 100 IDs.
 //     MaxResults defaults to 10, and one above 100 counts as 100;
 //     PageSize, whose range the reference does not give, runs from 1 to
-//     50, as the VPC API's lists do. Every group is in the default resource group, was
-//     created when the fake started, and has no rules, so RuleCount is not
-//     answered. EcsCount counts the ENIs in the group, primary ENIs
-//     included, and AvailableInstanceAmount the places left. The
-//     deprecated FuzzyQuery and IsQueryEcsCount are read and ignored.
+//     50, as the VPC API's lists do. Every group is in the default
+//     resource group, was created when the fake started, and has no
+//     rules, so RuleCount is not answered. EcsCount counts the ENIs in the
+//     group, primary ENIs included, and AvailableInstanceAmount the places
+//     left. The deprecated FuzzyQuery and IsQueryEcsCount are read and
+//     ignored.
 //   - DescribeRegions takes no RegionId and lists the world's regions
 //     ordered by ID, each "available" at the endpoint
 //     "ecs.<region>.aliyuncs.com", whatever InstanceChargeType and

@@ -5,6 +5,7 @@ import (
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
+	legacy "github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/stretchr/testify/require"
 
 	"github.com/ecsfake/ecsfake/fakeecs"
@@ -172,4 +173,35 @@ func TestDescribeRegionsAndZonesOverASocket(t *testing.T) {
 
 	_, err = c.DescribeZones(&ecs.DescribeZonesRequest{})
 	requireCode(t, err, "MissingParameter", 400)
+}
+
+// TestOlderSDKDescribesOverASocket drives DescribeInstances, by a batch
+// of IDs, and DescribeSecurityGroups, by pages of 50 until TotalCount, as
+// ENI operators on the older SDK do, over a loopback socket.
+func TestOlderSDKDescribesOverASocket(t *testing.T) {
+	f := wireFake()
+	a := f.AddInstance(instanceSpec())
+	srv := f.NewServer()
+	defer srv.Close()
+	c := legacyClient(t, srv.URL)
+
+	ireq := legacy.CreateDescribeInstancesRequest()
+	ireq.InstanceIds = `["` + a.ID + `"]`
+	ireq.PageSize = "100"
+	ir, err := c.DescribeInstances(ireq)
+	require.NoError(t, err)
+	require.Equal(t, 1, ir.TotalCount)
+	got := ir.Instances.Instance[0]
+	require.Equal(t, a.ID, got.InstanceId)
+	require.Equal(t, a.PrimaryENI,
+		got.NetworkInterfaces.NetworkInterface[0].NetworkInterfaceId)
+	require.Equal(t, "Primary", got.NetworkInterfaces.NetworkInterface[0].Type)
+
+	greq := legacy.CreateDescribeSecurityGroupsRequest()
+	greq.PageSize = "50"
+	gr, err := c.DescribeSecurityGroups(greq)
+	require.NoError(t, err)
+	require.Equal(t, 2, gr.TotalCount)
+	require.Len(t, gr.SecurityGroups.SecurityGroup, 2)
+	require.Equal(t, 1, gr.SecurityGroups.SecurityGroup[1].EcsCount)
 }

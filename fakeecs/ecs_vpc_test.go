@@ -104,7 +104,8 @@ func TestECSDescribeVpcsAnswer(t *testing.T) {
 		IsDefault:    tea.Bool(false),
 		RegionId:     tea.String(region),
 		Status:       tea.String("Available"),
-		UserCidrs:    &ecs.DescribeVpcsResponseBodyVpcsVpcUserCidrs{UserCidr: []*string{}},
+		UserCidrs: &ecs.DescribeVpcsResponseBodyVpcsVpcUserCidrs{
+			UserCidr: []*string{}},
 		VSwitchIds: &ecs.DescribeVpcsResponseBodyVpcsVpcVSwitchIds{
 			VSwitchId: tea.StringSlice([]string{fakeecs.DefaultVSwitchSmall,
 				fakeecs.DefaultVSwitchH, fakeecs.DefaultVSwitchI})},
