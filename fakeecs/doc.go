@@ -163,9 +163,10 @@
 //     creation time and the default resource group as its group.
 //   - The ECS API's own DescribeVSwitches and DescribeVpcs, deprecated
 //     and undocumented beyond their fields, filter, page and refuse as
-//     the VPC API's do (RegionId required, PageSize 1 to 50, VpcId up to
-//     20 IDs), and answer the fields of the ECS SDK's models only. No VPC
-//     answers a VRouterId, since the fake has no routers.
+//     the VPC API's do (RegionId required, PageSize 1 to 50, DescribeVpcs'
+//     VpcId up to 20 IDs separated by commas), and answer the fields of
+//     the ECS SDK's models only. No VPC answers a VRouterId, since the
+//     fake has no routers.
 //   - The other list actions page as DescribeNetworkInterfaces does:
 //     NextToken mode when NextToken or MaxResults is given, page mode
 //     otherwise, with the same answers and the same NextTokens, good only
@@ -184,8 +185,9 @@
 //     takes only the documented key, CreationStartTime, and keeps the
 //     instances created in or after its minute. Every instance is in the
 //     default resource group, so ResourceGroupId filters out none.
-//     MaxResults runs from 10 to 100 as the reference says; PageSize,
-//     whose range it does not give, from 1 to 100, defaulting to 10.
+//     A MaxResults below 10 counts as 10 and one above 100 as 100, as the
+//     reference says; PageSize, whose range it does not give, runs from 1
+//     to 100, defaulting to 10.
 //     CreationTime is written to the minute, as Filter.N.Value is, and
 //     Memory in MiB.
 //   - DescribeInstanceTypes takes no RegionId and lists the catalogue
