@@ -45,8 +45,8 @@ const (
 // Tag is a tag of a resource: a key, unique on the resource, and a value,
 // which may be empty.
 type Tag struct {
-	Key   string
-	Value string
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // ConnectionTracking holds an ENI's connection tracking timeouts, in

@@ -33,6 +33,7 @@ type Fake struct {
 	vswitches map[string]*vswitchState
 	vpcs      map[string]VPC
 	groups    map[string]*groupState
+	gorder    []*groupState // world order
 	rgroups   map[string]ResourceGroup
 	defaultRG string
 
@@ -68,7 +69,9 @@ type vswitchState struct {
 	v6     *ipam.V6 // nil without IPv6
 }
 
-// groupState is a security group with the count of ENIs in it.
+// groupState is a security group with the count of ENIs in it. Its tags
+// are the embedded SecurityGroup's Tags, a copy of the world's that the
+// tag actions change.
 type groupState struct {
 	SecurityGroup
 	members int
@@ -129,7 +132,9 @@ func (f *Fake) build(w World) {
 			g.Capacity = DefaultGroupCapacity(g.Type)
 		}
 		g.Tags = slices.Clone(g.Tags)
-		f.groups[g.ID] = &groupState{SecurityGroup: g}
+		gs := &groupState{SecurityGroup: g}
+		f.groups[g.ID] = gs
+		f.gorder = append(f.gorder, gs)
 	}
 	for _, g := range w.ResourceGroups {
 		f.rgroups[g.ID] = g

@@ -102,7 +102,8 @@ type SecurityGroup struct {
 	// cannot put their ENIs in it.
 	ServiceManaged bool   `json:"serviceManaged,omitempty"`
 	Description    string `json:"description,omitempty"`
-	// Tags are the group's tags, under the rules of a request's Tag.N.
+	// Tags are the group's tags when the fake is made: at most 20, with
+	// the keys and values TagResources accepts.
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -127,7 +128,8 @@ func DefaultGroupCapacity(t SecurityGroupType) int {
 
 // Validate reports every way the world cannot exist, or nil: duplicate or
 // empty IDs, references to unknown regions, zones or VPCs, blocks of the
-// wrong size or outside their VPC, and vSwitches that overlap.
+// wrong size or outside their VPC, vSwitches that overlap, and security
+// group tags that TagResources would refuse.
 func (w World) Validate() error {
 	v := &worldCheck{
 		ids:     map[string]bool{},
@@ -292,7 +294,8 @@ func (v *worldCheck) group(g SecurityGroup) {
 		v.fail("security group %q: negative capacity", g.ID)
 	}
 	if err := checkTags(tagParams(g.Tags)); err != nil {
-		v.fail("security group %q: tags: %s", g.ID, err.Message)
+		v.fail("security group %q: tags: %s: %s", g.ID, err.Code,
+			err.Message)
 	}
 }
 

@@ -1,6 +1,7 @@
 package fakeecs_test
 
 import (
+	"fmt"
 	"net/netip"
 	"strings"
 	"testing"
@@ -63,6 +64,19 @@ func TestImpossibleWorlds(t *testing.T) {
 		{"group of an unknown VPC", func(w *fakeecs.World) {
 			w.SecurityGroups[0].VPC = "vpc-x"
 		}, `security group "sg-bp1kvj50ce9uvw53efr": unknown VPC "vpc-x"`},
+		{"group tag key starting with acs:", func(w *fakeecs.World) {
+			w.SecurityGroups[0].Tags = []fakeecs.Tag{{Key: "acs:x"}}
+		}, `security group "sg-bp1kvj50ce9uvw53efr": tags: ` +
+			`InvalidTagKey.Malformed`},
+		{"group tag key twice", func(w *fakeecs.World) {
+			w.SecurityGroups[0].Tags = []fakeecs.Tag{{Key: "k"}, {Key: "k"}}
+		}, `tags: Duplicate.TagKey`},
+		{"21 group tags", func(w *fakeecs.World) {
+			for i := range 21 {
+				w.SecurityGroups[0].Tags = append(w.SecurityGroups[0].Tags,
+					fakeecs.Tag{Key: fmt.Sprint("k", i)})
+			}
+		}, `tags: QuotaExceed.Tags`},
 		{"two default resource groups", func(w *fakeecs.World) {
 			w.ResourceGroups = append(w.ResourceGroups,
 				fakeecs.ResourceGroup{ID: "rg-2", Default: true})
