@@ -30,6 +30,7 @@ const (
 	ActionDescribeSecurityGroups            Action = "DescribeSecurityGroups"
 	ActionDescribeRegions                   Action = "DescribeRegions"
 	ActionDescribeZones                     Action = "DescribeZones"
+	ActionTagResources                      Action = "TagResources"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -90,6 +91,7 @@ var handlers = map[route]handler{
 	{ecsVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcsECS),
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
+	{ecsVersion, ActionTagResources}:      handle((*Fake).tagResources),
 }
 
 // handle turns an action that takes its typed request into a handler: it

@@ -440,3 +440,27 @@ func (c *Client) DescribeZonesWithContext(ctx context.Context,
 	out := &ecs.DescribeZonesResponse{}
 	return out, c.call(ctx, "DescribeZones", req, out)
 }
+
+// TagResources adds tags to resources, as the SDK method of that name.
+func (c *Client) TagResources(
+	req *ecs.TagResourcesRequest) (
+	*ecs.TagResourcesResponse, error) {
+	return c.TagResourcesWithContext(background, req, nil)
+}
+
+// TagResourcesWithOptions adds tags to resources, as the SDK method of that
+// name.
+func (c *Client) TagResourcesWithOptions(
+	req *ecs.TagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.TagResourcesResponse, error) {
+	return c.TagResourcesWithContext(background, req, rt)
+}
+
+// TagResourcesWithContext adds tags to resources, as the SDK method of that
+// name.
+func (c *Client) TagResourcesWithContext(ctx context.Context,
+	req *ecs.TagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.TagResourcesResponse, error) {
+	out := &ecs.TagResourcesResponse{}
+	return out, c.call(ctx, "TagResources", req, out)
+}

@@ -52,6 +52,11 @@
 //     is its size, less the reserved addresses, less the held ones.
 //   - Every code of the reference page's error table is in the fake's
 //     catalogue ([Codes], [StatusOf]) with its HTTP status.
+//   - TagResources on ENIs, instances and security groups (ResourceType
+//     eni, instance and securitygroup), with the key and value rules of
+//     Tag.N. An existing key's value is overwritten in place; new keys
+//     follow in the order given. A call changes the tags of every
+//     resource it names or of none.
 //   - A call that fails changes nothing, not even the random choices of
 //     later calls: the same seed and the same successful calls give the
 //     same IDs and addresses whatever failed in between.
@@ -147,6 +152,21 @@
 //     [World.Instances]), start, stop and release; releasing one is
 //     immediate. Instance types come from a catalogue of real ones
 //     ([Fake.InstanceTypes]), which a world may extend.
+//   - The tag actions take ResourceType exactly as the reference writes
+//     it, in lower case. The other types the reference lists (disk,
+//     image, ...) get InvalidParameter, since the fake holds no such
+//     resources, and so does any other value. An ID the fake does not
+//     hold in the region gets the not-found code of its type:
+//     InvalidEniId.NotFound, InvalidEcsId.NotFound or
+//     InvalidSecurityGroupId.NotFound, all 404. More than 50 IDs get
+//     InvalidParameter; an ID named twice counts once.
+//   - A resource holds at most 20 tags: TagResources answers
+//     QuotaExceed.Tags when one would pass that, and also when a request
+//     carries more than 20. A Tag.N with no Value adds its key with an
+//     empty value, since the older SDK leaves empty values out. A
+//     security group of the classic network has no region, so the tag
+//     actions never find it. Instances and security groups are in the
+//     default resource group. World.SecurityGroups may carry tags.
 //   - The wire serves any path, by POST or GET. The action and version come
 //     from the x-acs-action and x-acs-version headers, else from the Action
 //     and Version parameters; a request without an action gets
@@ -247,6 +267,14 @@
 // table whose cause is an account or region setting (RAM permissions,
 // whitelists, regions without prefixes or queue sizes). Those codes are
 // catalogued but no call produces them.
+// What is deliberately not modelled yet: instances and attachment, the
+// Attaching, Detaching and Deleting states, the address actions,
+// ClientToken idempotency (the token is checked, not remembered), quotas
+// of ENIs per region, injected faults and throttling, vSwitch CIDR
+// reservations, and the codes of the error table whose cause is an
+// account or region setting (RAM permissions, whitelists, regions
+// without prefixes or queue sizes). Those codes are catalogued but no
+// call produces them.
 //
 // When a test needs a real account: to learn how the service behaves
 // where the documentation is silent and this package had to choose, to

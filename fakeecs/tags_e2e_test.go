@@ -1,0 +1,88 @@
+package fakeecs_test
+
+import (
+	"errors"
+	"testing"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	legacy "github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// socketFake returns a fake on the default world with one ENI, served on
+// a loopback socket, a v7 client of the socket, and the ENI's ID.
+func socketFake(t *testing.T) (*fakeecs.Fake, string, *ecs.Client,
+	string) {
+	t.Helper()
+	f := wireFake()
+	srv := f.NewServer()
+	t.Cleanup(srv.Close)
+	c, err := ecs.NewClient(socketConfig(t, srv.URL))
+	require.NoError(t, err)
+	eni := tea.StringValue(mustCreate(t, f.Client(), createReq()).
+		NetworkInterfaceId)
+	return f, srv.URL, c, eni
+}
+
+// requireLegacyCode requires that err is the older SDK's server error of
+// the code and status.
+func requireLegacyCode(t *testing.T, err error, code string, status int) {
+	t.Helper()
+	var se *sdkerrors.ServerError
+	require.True(t, errors.As(err, &se), "not a ServerError: %v", err)
+	require.Equal(t, code, se.ErrorCode())
+	require.Equal(t, status, se.HttpStatus())
+}
+
+// TestTagResourcesOverASocket tags an ENI with an unmodified v7 client
+// over a loopback socket, reads the tags back with
+// DescribeNetworkInterfaces, and checks the error of an unknown ENI.
+func TestTagResourcesOverASocket(t *testing.T) {
+	_, _, c, eni := socketFake(t)
+	resp, err := c.TagResources(tagReq("eni", []string{eni}, "env", "e2e",
+		"empty", ""))
+	require.NoError(t, err)
+	require.Equal(t, tea.StringValue(resp.Body.RequestId),
+		tea.StringValue(resp.Headers["x-acs-request-id"]))
+
+	dr, err := c.DescribeNetworkInterfaces(&describeReqT{
+		RegionId: tea.String(region)})
+	require.NoError(t, err)
+	got := dr.Body.NetworkInterfaceSets.NetworkInterfaceSet[0].Tags.Tag
+	require.Len(t, got, 2)
+	require.Equal(t, "e2e", tea.StringValue(got[0].TagValue))
+	require.Equal(t, "empty", tea.StringValue(got[1].TagKey))
+	require.Equal(t, "", tea.StringValue(got[1].TagValue))
+
+	resp, err = c.TagResources(tagReq("eni", []string{"eni-none"}, "a", ""))
+	requireCode(t, err, "InvalidEniId.NotFound", 404)
+	require.Nil(t, resp.Body)
+}
+
+// TestOlderSDKTagResourcesOverASocket tags an ENI with the older SDK's
+// client, which leaves out an empty tag value, and checks its error for
+// an unknown ENI.
+func TestOlderSDKTagResourcesOverASocket(t *testing.T) {
+	f, url, _, eni := socketFake(t)
+	c := legacyClient(t, url)
+	req := legacy.CreateTagResourcesRequest()
+	req.ResourceType = "eni"
+	req.ResourceId = &[]string{eni}
+	req.Tag = &[]legacy.TagResourcesTag{{Key: "env", Value: "old"},
+		{Key: "empty", Value: ""}}
+	resp, err := c.TagResources(req)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.GetHttpStatus())
+	require.NotEmpty(t, resp.RequestId)
+	n, _ := f.NetworkInterface(eni)
+	require.Equal(t, []fakeecs.Tag{{Key: "env", Value: "old"},
+		{Key: "empty"}}, n.Tags)
+
+	req.ResourceId = &[]string{"eni-none"}
+	_, err = c.TagResources(req)
+	requireLegacyCode(t, err, "InvalidEniId.NotFound", 404)
+}
