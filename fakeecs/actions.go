@@ -31,6 +31,7 @@ const (
 	ActionDescribeRegions                   Action = "DescribeRegions"
 	ActionDescribeZones                     Action = "DescribeZones"
 	ActionTagResources                      Action = "TagResources"
+	ActionUntagResources                    Action = "UntagResources"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -92,6 +93,7 @@ var handlers = map[route]handler{
 	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 	{ecsVersion, ActionTagResources}:      handle((*Fake).tagResources),
+	{ecsVersion, ActionUntagResources}:    handle((*Fake).untagResources),
 }
 
 // handle turns an action that takes its typed request into a handler: it

@@ -464,3 +464,27 @@ func (c *Client) TagResourcesWithContext(ctx context.Context,
 	out := &ecs.TagResourcesResponse{}
 	return out, c.call(ctx, "TagResources", req, out)
 }
+
+// UntagResources removes tags from resources, as the SDK method of that name.
+func (c *Client) UntagResources(
+	req *ecs.UntagResourcesRequest) (
+	*ecs.UntagResourcesResponse, error) {
+	return c.UntagResourcesWithContext(background, req, nil)
+}
+
+// UntagResourcesWithOptions removes tags from resources, as the SDK method of that
+// name.
+func (c *Client) UntagResourcesWithOptions(
+	req *ecs.UntagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UntagResourcesResponse, error) {
+	return c.UntagResourcesWithContext(background, req, rt)
+}
+
+// UntagResourcesWithContext removes tags from resources, as the SDK method of that
+// name.
+func (c *Client) UntagResourcesWithContext(ctx context.Context,
+	req *ecs.UntagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.UntagResourcesResponse, error) {
+	out := &ecs.UntagResourcesResponse{}
+	return out, c.call(ctx, "UntagResources", req, out)
+}

@@ -52,11 +52,13 @@
 //     is its size, less the reserved addresses, less the held ones.
 //   - Every code of the reference page's error table is in the fake's
 //     catalogue ([Codes], [StatusOf]) with its HTTP status.
-//   - TagResources on ENIs, instances and security groups (ResourceType
-//     eni, instance and securitygroup), with the key and value rules of
-//     Tag.N. An existing key's value is overwritten in place; new keys
-//     follow in the order given. A call changes the tags of every
-//     resource it names or of none.
+//   - TagResources and UntagResources on ENIs, instances and security
+//     groups (ResourceType eni, instance and securitygroup), with the key
+//     and value rules of Tag.N. An existing key's value is overwritten in
+//     place; new keys follow in the order given. UntagResources removes
+//     the keys of TagKey.N, or every tag with All when TagKey.N is
+//     absent; a key a resource lacks is passed over. A call changes the
+//     tags of every resource it names or of none.
 //   - A call that fails changes nothing, not even the random choices of
 //     later calls: the same seed and the same successful calls give the
 //     same IDs and addresses whatever failed in between.
@@ -167,6 +169,11 @@
 //     security group of the classic network has no region, so the tag
 //     actions never find it. Instances and security groups are in the
 //     default resource group. World.SecurityGroups may carry tags.
+//   - UntagResources with neither TagKey.N nor All=true gets
+//     MissingParameter, since it would remove nothing; more than 20 keys
+//     get InvalidParameter, and an empty key or one over 128 characters
+//     InvalidTagKey.Malformed. Other keys are not checked against the
+//     rules of TagResources: a key no resource can have is passed over.
 //   - The wire serves any path, by POST or GET. The action and version come
 //     from the x-acs-action and x-acs-version headers, else from the Action
 //     and Version parameters; a request without an action gets

@@ -7,6 +7,7 @@ import (
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	legacy "github.com/aliyun/alibaba-cloud-sdk-go/services/ecs"
 	"github.com/stretchr/testify/require"
 
@@ -84,5 +85,51 @@ func TestOlderSDKTagResourcesOverASocket(t *testing.T) {
 
 	req.ResourceId = &[]string{"eni-none"}
 	_, err = c.TagResources(req)
+	requireLegacyCode(t, err, "InvalidEniId.NotFound", 404)
+}
+
+// TestUntagResourcesOverASocket removes a tag and then every tag of an
+// ENI with an unmodified v7 client over a loopback socket.
+func TestUntagResourcesOverASocket(t *testing.T) {
+	f, _, c, eni := socketFake(t)
+	_, err := c.TagResources(tagReq("eni", []string{eni}, "a", "1",
+		"b", "2"))
+	require.NoError(t, err)
+	resp, err := c.UntagResources(untagReq("eni", []string{eni}, "a"))
+	require.NoError(t, err)
+	require.NotEmpty(t, tea.StringValue(resp.Body.RequestId))
+	n, _ := f.NetworkInterface(eni)
+	require.Equal(t, []fakeecs.Tag{{Key: "b", Value: "2"}}, n.Tags)
+
+	req := untagReq("eni", []string{eni})
+	req.All = tea.Bool(true)
+	_, err = c.UntagResources(req)
+	require.NoError(t, err)
+	n, _ = f.NetworkInterface(eni)
+	require.Empty(t, n.Tags)
+
+	_, err = c.UntagResources(untagReq("eni", []string{eni}))
+	requireCode(t, err, "MissingParameter", 400)
+}
+
+// TestOlderSDKUntagResourcesOverASocket removes every tag of an ENI with
+// the older SDK's client, and checks its error for an unknown ENI.
+func TestOlderSDKUntagResourcesOverASocket(t *testing.T) {
+	f, url, c7, eni := socketFake(t)
+	_, err := c7.TagResources(tagReq("eni", []string{eni}, "a", "1"))
+	require.NoError(t, err)
+	c := legacyClient(t, url)
+	req := legacy.CreateUntagResourcesRequest()
+	req.ResourceType = "eni"
+	req.ResourceId = &[]string{eni}
+	req.All = requests.NewBoolean(true)
+	resp, err := c.UntagResources(req)
+	require.NoError(t, err)
+	require.Equal(t, 200, resp.GetHttpStatus())
+	n, _ := f.NetworkInterface(eni)
+	require.Empty(t, n.Tags)
+
+	req.ResourceId = &[]string{"eni-none"}
+	_, err = c.UntagResources(req)
 	requireLegacyCode(t, err, "InvalidEniId.NotFound", 404)
 }
