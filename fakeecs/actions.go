@@ -32,6 +32,7 @@ const (
 	ActionDescribeZones                     Action = "DescribeZones"
 	ActionTagResources                      Action = "TagResources"
 	ActionUntagResources                    Action = "UntagResources"
+	ActionListTagResources                  Action = "ListTagResources"
 )
 
 // handler runs one action on decoded parameters under the fake's lock. It
@@ -94,6 +95,7 @@ var handlers = map[route]handler{
 	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
 	{ecsVersion, ActionTagResources}:      handle((*Fake).tagResources),
 	{ecsVersion, ActionUntagResources}:    handle((*Fake).untagResources),
+	{ecsVersion, ActionListTagResources}:  handle((*Fake).listTags),
 }
 
 // handle turns an action that takes its typed request into a handler: it

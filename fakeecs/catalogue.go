@@ -209,6 +209,12 @@ var catalogue = map[string]entry{
 	// answers this code.
 	"DryRunOperation": {400,
 		"Request validation has been passed with DryRun flag set."},
+	// From the v7 SDK's documentation of ListTagResources (Tag.N.Key: "If
+	// you specify only Tag.N.Value, the InvalidParameter.TagValue error
+	// is returned"). It names no status; the fake sends 400, the status
+	// of the other parameter errors.
+	"InvalidParameter.TagValue": {400,
+		"The specified Tag.N.Value is given without a Tag.N.Key."},
 
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,

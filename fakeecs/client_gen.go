@@ -488,3 +488,27 @@ func (c *Client) UntagResourcesWithContext(ctx context.Context,
 	out := &ecs.UntagResourcesResponse{}
 	return out, c.call(ctx, "UntagResources", req, out)
 }
+
+// ListTagResources lists the tags of resources, as the SDK method of that name.
+func (c *Client) ListTagResources(
+	req *ecs.ListTagResourcesRequest) (
+	*ecs.ListTagResourcesResponse, error) {
+	return c.ListTagResourcesWithContext(background, req, nil)
+}
+
+// ListTagResourcesWithOptions lists the tags of resources, as the SDK method of that
+// name.
+func (c *Client) ListTagResourcesWithOptions(
+	req *ecs.ListTagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.ListTagResourcesResponse, error) {
+	return c.ListTagResourcesWithContext(background, req, rt)
+}
+
+// ListTagResourcesWithContext lists the tags of resources, as the SDK method of that
+// name.
+func (c *Client) ListTagResourcesWithContext(ctx context.Context,
+	req *ecs.ListTagResourcesRequest, rt *dara.RuntimeOptions) (
+	*ecs.ListTagResourcesResponse, error) {
+	out := &ecs.ListTagResourcesResponse{}
+	return out, c.call(ctx, "ListTagResources", req, out)
+}

@@ -59,6 +59,9 @@
 //     the keys of TagKey.N, or every tag with All when TagKey.N is
 //     absent; a key a resource lacks is passed over. A call changes the
 //     tags of every resource it names or of none.
+//   - ListTagResources by ResourceId.N, by exact Tag.N (a key alone
+//     matches any value; the key acs:rm:rgId finds the resources of a
+//     resource group), and by fuzzy TagFilter.N, paged with NextToken.
 //   - A call that fails changes nothing, not even the random choices of
 //     later calls: the same seed and the same successful calls give the
 //     same IDs and addresses whatever failed in between.
@@ -174,6 +177,31 @@
 //     get InvalidParameter, and an empty key or one over 128 characters
 //     InvalidTagKey.Malformed. Other keys are not checked against the
 //     rules of TagResources: a key no resource can have is passed over.
+//   - ListTagResources answers every tag of each resource that passes
+//     all its filters, not only the tags a filter names: one row per tag,
+//     resources in creation order (security groups in world order), each
+//     resource's tags in their order, 50 rows a page. A NextToken holds
+//     the place of the last row of its page and is good only for its
+//     query; any other gets InvalidParameter. A tag added to or removed
+//     from a resource between pages can shift that resource's later
+//     rows. IDs the fake does not hold match nothing, without an error.
+//   - A TagFilter key or value matches exactly ("env"), by prefix
+//     ("env*") or by infix ("*env*"); any other use of "*" gets
+//     InvalidParameter, and so does a fuzzy key with values. All the
+//     values of a filter use the method of the first, which the
+//     reference says prevails. Fuzzy search is immediate, not up to two
+//     seconds late, and is not capped at 5,000 resources.
+//   - ListTagResources refuses more than 20 Tag.N, 5 TagFilter.N or 5
+//     values of one filter with InvalidParameter, Tag.N with TagFilter.N
+//     with InvalidParameter.Conflict, and a request with none of
+//     ResourceId.N, Tag.N and TagFilter.N with MissingParameter.
+//     InvalidParameter.TagValue, which the reference names without a
+//     status, travels with 400.
+//   - A Tag.N.Key of acs:rm:rgId must be the only tag and name a group
+//     other than the default one (InvalidParameter otherwise); it finds
+//     the ENIs of that group. Instances and security groups, in the
+//     default group, never match it; nor does anything for a group the
+//     fake does not hold.
 //   - The wire serves any path, by POST or GET. The action and version come
 //     from the x-acs-action and x-acs-version headers, else from the Action
 //     and Version parameters; a request without an action gets

@@ -1,10 +1,12 @@
 package fakeecs_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
@@ -12,6 +14,36 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// tagAPI is the kind of interface downstream code declares over the v7
+// SDK's client for the tag actions, in all three forms.
+type tagAPI interface {
+	TagResources(*ecs.TagResourcesRequest) (*ecs.TagResourcesResponse,
+		error)
+	TagResourcesWithOptions(*ecs.TagResourcesRequest,
+		*dara.RuntimeOptions) (*ecs.TagResourcesResponse, error)
+	TagResourcesWithContext(context.Context, *ecs.TagResourcesRequest,
+		*dara.RuntimeOptions) (*ecs.TagResourcesResponse, error)
+	UntagResources(*ecs.UntagResourcesRequest) (
+		*ecs.UntagResourcesResponse, error)
+	UntagResourcesWithOptions(*ecs.UntagResourcesRequest,
+		*dara.RuntimeOptions) (*ecs.UntagResourcesResponse, error)
+	UntagResourcesWithContext(context.Context, *ecs.UntagResourcesRequest,
+		*dara.RuntimeOptions) (*ecs.UntagResourcesResponse, error)
+	ListTagResources(*ecs.ListTagResourcesRequest) (
+		*ecs.ListTagResourcesResponse, error)
+	ListTagResourcesWithOptions(*ecs.ListTagResourcesRequest,
+		*dara.RuntimeOptions) (*ecs.ListTagResourcesResponse, error)
+	ListTagResourcesWithContext(context.Context,
+		*ecs.ListTagResourcesRequest, *dara.RuntimeOptions) (
+		*ecs.ListTagResourcesResponse, error)
+}
+
+// The real client and the fake's typed client satisfy the same interface.
+var (
+	_ tagAPI = (*ecs.Client)(nil)
+	_ tagAPI = (*fakeecs.Client)(nil)
 )
 
 // socketFake returns a fake on the default world with one ENI, served on
@@ -132,4 +164,88 @@ func TestOlderSDKUntagResourcesOverASocket(t *testing.T) {
 	req.ResourceId = &[]string{"eni-none"}
 	_, err = c.UntagResources(req)
 	requireLegacyCode(t, err, "InvalidEniId.NotFound", 404)
+}
+
+// TestListTagResourcesOverASocket lists tags with an unmodified v7 client
+// over a loopback socket, by ID, by exact tag and by fuzzy filter, and
+// pages through 60 rows.
+func TestListTagResourcesOverASocket(t *testing.T) {
+	_, _, c, eni := socketFake(t)
+	_, err := c.TagResources(tagReq("eni", []string{eni}, "env", "prod",
+		"team", ""))
+	require.NoError(t, err)
+	for _, req := range []*listReqT{listReq("eni", eni),
+		{Tag: exactTags("env", "prod")},
+		{TagFilter: []*ecs.ListTagResourcesRequestTagFilter{
+			filter("env", "pr*")}}} {
+		req.RegionId, req.ResourceType = tea.String(region),
+			tea.String("eni")
+		resp, err := c.ListTagResources(req)
+		require.NoError(t, err)
+		rows := resp.Body.TagResources.TagResource
+		require.Len(t, rows, 2)
+		require.Equal(t, eni, tea.StringValue(rows[0].ResourceId))
+		require.Equal(t, "eni", tea.StringValue(rows[0].ResourceType))
+		require.Equal(t, "prod", tea.StringValue(rows[0].TagValue))
+		require.Equal(t, "team", tea.StringValue(rows[1].TagKey))
+		require.Equal(t, "", tea.StringValue(rows[1].TagValue))
+		require.Equal(t, "", tea.StringValue(resp.Body.NextToken))
+	}
+
+	_, err = c.ListTagResources(&listReqT{RegionId: tea.String(region),
+		ResourceType: tea.String("eni"), Tag: exactTags("", "prod")})
+	requireCode(t, err, "InvalidParameter.TagValue", 400)
+}
+
+// TestListTagResourcesPagesOverASocket pages through 60 rows with an
+// unmodified v7 client over a loopback socket, following NextToken.
+func TestListTagResourcesPagesOverASocket(t *testing.T) {
+	f, _, c, eni := socketFake(t)
+	ids := []string{eni}
+	for range 2 {
+		ids = append(ids, tea.StringValue(mustCreate(t, f.Client(),
+			createReq()).NetworkInterfaceId))
+	}
+	_, err := c.TagResources(tagReq("eni", ids, keyValues(20)...))
+	require.NoError(t, err)
+	req := listReq("eni", ids...)
+	var got []string
+	for page := 0; ; page++ {
+		require.Less(t, page, 2)
+		resp, err := c.ListTagResources(req)
+		require.NoError(t, err)
+		for _, r := range resp.Body.TagResources.TagResource {
+			got = append(got, tea.StringValue(r.TagKey))
+		}
+		if tea.StringValue(resp.Body.NextToken) == "" {
+			break
+		}
+		req.NextToken = resp.Body.NextToken
+	}
+	require.Len(t, got, 60)
+	require.Equal(t, "k19", got[59])
+}
+
+// TestOlderSDKListTagResourcesOverASocket lists tags with the older SDK's
+// client by a fuzzy filter, whose values are a list inside a list, and
+// checks its error for a filter with Tag.N.
+func TestOlderSDKListTagResourcesOverASocket(t *testing.T) {
+	_, url, c7, eni := socketFake(t)
+	_, err := c7.TagResources(tagReq("eni", []string{eni}, "env", "prod"))
+	require.NoError(t, err)
+	c := legacyClient(t, url)
+	req := legacy.CreateListTagResourcesRequest()
+	req.ResourceType = "eni"
+	req.TagFilter = &[]legacy.ListTagResourcesTagFilter{{TagKey: "env",
+		TagValues: &[]string{"*ro*", "dev"}}}
+	resp, err := c.ListTagResources(req)
+	require.NoError(t, err)
+	require.Equal(t, []legacy.TagResource{{ResourceId: eni,
+		ResourceType: "eni", TagKey: "env", TagValue: "prod"}},
+		resp.TagResources.TagResource)
+	require.Equal(t, "", resp.NextToken)
+
+	req.Tag = &[]legacy.ListTagResourcesTag{{Key: "env"}}
+	_, err = c.ListTagResources(req)
+	requireLegacyCode(t, err, "InvalidParameter.Conflict", 400)
 }
