@@ -1,6 +1,7 @@
 package fakeecs
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
@@ -64,38 +65,55 @@ type route struct {
 }
 
 // handlers maps each action of each version to its handler.
-var handlers = map[route]handler{
-	{ecsVersion, ActionCreateNetworkInterface}: handle((*Fake).createENI),
-	{ecsVersion, ActionDeleteNetworkInterface}: handle((*Fake).deleteENI),
-	{ecsVersion, ActionDescribeNetworkInterfaces}: handle(
-		(*Fake).describeENIs),
-	{ecsVersion, ActionDescribeNetworkInterfaceAttribute}: handle(
-		(*Fake).describeENI),
-	{ecsVersion, ActionAttachNetworkInterface}:   handle((*Fake).attachENI),
-	{ecsVersion, ActionDetachNetworkInterface}:   handle((*Fake).detachENI),
-	{ecsVersion, ActionAssignPrivateIpAddresses}: handle((*Fake).assignV4),
-	{ecsVersion, ActionUnassignPrivateIpAddresses}: handle(
-		(*Fake).unassignV4),
-	{ecsVersion, ActionAssignIpv6Addresses}:   handle((*Fake).assignV6),
-	{ecsVersion, ActionUnassignIpv6Addresses}: handle((*Fake).unassignV6),
-	{ecsVersion, ActionModifyNetworkInterfaceAttribute}: handle(
-		(*Fake).modifyENI),
-	{ecsVersion, ActionDescribeInstances}: handle(
-		(*Fake).describeInstances),
-	{ecsVersion, ActionDescribeInstanceTypes}: handle(
-		(*Fake).describeInstanceTypes),
-	{ecsVersion, ActionDescribeSecurityGroups}: handle(
-		(*Fake).describeSecurityGroups),
-	{ecsVersion, ActionDescribeRegions}: handle((*Fake).describeRegions),
-	{ecsVersion, ActionDescribeZones}:   handle((*Fake).describeZones),
-	{ecsVersion, ActionDescribeVSwitches}: handle(
-		(*Fake).describeVSwitchesECS),
-	{ecsVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcsECS),
-	{vpcVersion, ActionDescribeVSwitches}: handle((*Fake).describeVSwitches),
-	{vpcVersion, ActionDescribeVpcs}:      handle((*Fake).describeVpcs),
-	{ecsVersion, ActionTagResources}:      handle((*Fake).tagResources),
-	{ecsVersion, ActionUntagResources}:    handle((*Fake).untagResources),
-	{ecsVersion, ActionListTagResources}:  handle((*Fake).listTags),
+var handlers = table(
+	on(ecsVersion, ActionCreateNetworkInterface, handle((*Fake).createENI)),
+	on(ecsVersion, ActionDeleteNetworkInterface, handle((*Fake).deleteENI)),
+	on(ecsVersion, ActionDescribeNetworkInterfaces, handle((*Fake).describeENIs)),
+	on(ecsVersion, ActionDescribeNetworkInterfaceAttribute, handle((*Fake).describeENI)),
+	on(ecsVersion, ActionAttachNetworkInterface, handle((*Fake).attachENI)),
+	on(ecsVersion, ActionDetachNetworkInterface, handle((*Fake).detachENI)),
+	on(ecsVersion, ActionAssignPrivateIpAddresses, handle((*Fake).assignV4)),
+	on(ecsVersion, ActionUnassignPrivateIpAddresses, handle((*Fake).unassignV4)),
+	on(ecsVersion, ActionAssignIpv6Addresses, handle((*Fake).assignV6)),
+	on(ecsVersion, ActionUnassignIpv6Addresses, handle((*Fake).unassignV6)),
+	on(ecsVersion, ActionModifyNetworkInterfaceAttribute, handle((*Fake).modifyENI)),
+	on(ecsVersion, ActionDescribeInstances, handle((*Fake).describeInstances)),
+	on(ecsVersion, ActionDescribeInstanceTypes, handle((*Fake).describeInstanceTypes)),
+	on(ecsVersion, ActionDescribeSecurityGroups, handle((*Fake).describeSecurityGroups)),
+	on(ecsVersion, ActionDescribeRegions, handle((*Fake).describeRegions)),
+	on(ecsVersion, ActionDescribeZones, handle((*Fake).describeZones)),
+	on(ecsVersion, ActionDescribeVSwitches, handle((*Fake).describeVSwitchesECS)),
+	on(ecsVersion, ActionDescribeVpcs, handle((*Fake).describeVpcsECS)),
+	on(vpcVersion, ActionDescribeVSwitches, handle((*Fake).describeVSwitches)),
+	on(vpcVersion, ActionDescribeVpcs, handle((*Fake).describeVpcs)),
+	on(ecsVersion, ActionTagResources, handle((*Fake).tagResources)),
+	on(ecsVersion, ActionUntagResources, handle((*Fake).untagResources)),
+	on(ecsVersion, ActionListTagResources, handle((*Fake).listTags)),
+)
+
+// row is one row of the handler table.
+type row struct {
+	r route
+	h handler
+}
+
+// on is the table row of an action of a version.
+func on(version string, a Action, h handler) row {
+	return row{route{version, a}, h}
+}
+
+// table builds the handler table; an action listed twice is a bug in the
+// fake, caught when the package loads.
+func table(rows ...row) map[route]handler {
+	m := make(map[route]handler, len(rows))
+	for _, e := range rows {
+		if _, dup := m[e.r]; dup {
+			panic(fmt.Sprintf("fakeecs: %s %s is in the table twice",
+				e.r.action, e.r.version))
+		}
+		m[e.r] = e.h
+	}
+	return m
 }
 
 // handle turns an action that takes its typed request into a handler: it

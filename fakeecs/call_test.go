@@ -2,6 +2,7 @@ package fakeecs
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -51,4 +52,20 @@ func TestUnknownAction(t *testing.T) {
 		route{ecsVersion, "RunInstances"}, rpc.Params{})
 	require.Equal(t, "InvalidAction.NotFound", ans.Err.Code)
 	require.Equal(t, 404, ans.Err.HTTPStatus)
+}
+
+// TestTypedClientCoversEveryECSAction checks that the typed client has
+// the three forms of every ECS action the fake serves.
+func TestTypedClientCoversEveryECSAction(t *testing.T) {
+	ct := reflect.TypeOf(&Client{})
+	for r := range handlers {
+		if r.version != ecsVersion {
+			continue
+		}
+		for _, form := range []string{"", "WithOptions", "WithContext"} {
+			_, ok := ct.MethodByName(string(r.action) + form)
+			require.True(t, ok, "the typed client has no %s%s",
+				r.action, form)
+		}
+	}
 }
