@@ -53,6 +53,9 @@ var candidates = map[string][]string{
 	"Attribute":       {"attachment", "connectionTrackingConfiguration", "x"},
 	"NextToken":       {"", "AAAAA1", "bogus"},
 	"InstanceId":      {"i-none", "vm-1"},
+	"ResourceType":    {"eni", "eni", "instance", "securitygroup", "disk"},
+	"ResourceId":      {"eni-none", "sg-none"},
+	"TagKey":          {"env", "team", ""},
 	"BusinessType":    {"any"},
 	"OwnerAccount":    {"owner"},
 }
@@ -93,6 +96,8 @@ func (g *generator) value(v reflect.Value, name, path string) {
 		v.Set(reflect.ValueOf(tea.Int64(g.num())))
 	case "*bool":
 		v.Set(reflect.ValueOf(tea.Bool(g.r.IntN(2) == 0)))
+	case "*float32":
+		v.Set(reflect.ValueOf(tea.Float32(float32(g.num()) / 2)))
 	case "[]*string":
 		n := 1 + g.r.IntN(3)
 		list := make([]*string, n)
@@ -156,6 +161,16 @@ var requestTypes = []any{
 	ecs.AssignIpv6AddressesRequest{},
 	ecs.UnassignIpv6AddressesRequest{},
 	ecs.ModifyNetworkInterfaceAttributeRequest{},
+	ecs.DescribeInstancesRequest{},
+	ecs.DescribeInstanceTypesRequest{},
+	ecs.DescribeSecurityGroupsRequest{},
+	ecs.DescribeRegionsRequest{},
+	ecs.DescribeZonesRequest{},
+	ecs.DescribeVSwitchesRequest{},
+	ecs.DescribeVpcsRequest{},
+	ecs.TagResourcesRequest{},
+	ecs.UntagResourcesRequest{},
+	ecs.ListTagResourcesRequest{},
 }
 
 // request makes a random request of one of the actions.
@@ -195,7 +210,7 @@ func call(c any, req any) (any, error) {
 	return out[0].Interface(), err
 }
 
-// TestTypedClientAgreesWithTheWire sends 800 generated requests, valid and
+// TestTypedClientAgreesWithTheWire sends 2,400 generated requests, valid and
 // invalid, covering every parameter of every action of the typed client,
 // through the typed client of one fake and through a real v7 client over
 // a loopback socket to a twin fake, and requires identical answers and
@@ -213,7 +228,7 @@ func TestTypedClientAgreesWithTheWire(t *testing.T) {
 		g.instances = []string{addInstance(f).ID, addInstance(f).ID}
 	}
 	codes := map[string]int{}
-	for i := range 800 {
+	for i := range 2400 {
 		req := g.request()
 		a, aerr := call(typed, req)
 		b, berr := call(real, req)

@@ -283,6 +283,14 @@
 //     CPU architectures, GPUs, disks) gets UnsupportedParameter, never
 //     silence. DryRun, where documented, answers DryRunOperation (400)
 //     once the request passes its checks.
+//   - Fault rules ([Fake.AddRule]) act on the calls of one action that
+//     their matcher accepts, counted from 1 per rule; the first rule that
+//     fires acts, and every matching rule counts the call. A rule that
+//     acts before the call leaves the fake as it was; one that acts after
+//     the commit leaves the call's work done. A probabilistic rule draws
+//     from its own seeded source, so rules do not change the IDs and
+//     addresses of the calls they let through. Every call's journal entry
+//     names the rule it met.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
 //     use the region's real prefix ("eni-bp1…" in cn-hangzhou). A failed
 //     call is still journaled and draws a request ID; it changes nothing
@@ -296,20 +304,13 @@
 //     it; a nil context is an error.
 //
 // What is deliberately not modelled yet: ClientToken idempotency (the
-// token is checked, not remembered), quotas of ENIs per region, injected
-// faults and throttling, trunk member ENIs and network cards beyond
-// index checks, vSwitch CIDR reservations, and the codes of the error
-// table whose cause is an account or region setting (RAM permissions,
-// whitelists, regions without prefixes or queue sizes). Those codes are
-// catalogued but no call produces them.
-// What is deliberately not modelled yet: instances and attachment, the
-// Attaching, Detaching and Deleting states, the address actions,
-// ClientToken idempotency (the token is checked, not remembered), quotas
-// of ENIs per region, injected faults and throttling, vSwitch CIDR
-// reservations, and the codes of the error table whose cause is an
-// account or region setting (RAM permissions, whitelists, regions
-// without prefixes or queue sizes). Those codes are catalogued but no
-// call produces them.
+// token is checked, not remembered), quotas of ENIs per region and of
+// private addresses, request rates, read-after-write lag, snapshots, trunk
+// member ENIs and network cards beyond index checks, and vSwitch CIDR
+// reservations. The codes of the error table whose cause is an account or
+// region setting (RAM permissions, whitelists, regions without prefixes
+// or queue sizes) are catalogued; only fault rules ([Fake.AddRule])
+// produce them.
 //
 // When a test needs a real account: to learn how the service behaves
 // where the documentation is silent and this package had to choose, to
