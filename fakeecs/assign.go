@@ -65,6 +65,10 @@ func (f *Fake) assignV4(q *assignV4Request) (*assignV4Answer, *Error) {
 	if err != nil {
 		return nil, err
 	}
+	extra := len(ips) + 16*len(prefixes)
+	if err := f.checkPrivateIPQuota(n.RegionID, extra); err != nil {
+		return nil, err
+	}
 	n.PrivateIPs = append(n.PrivateIPs, ips...)
 	n.IPv4Prefixes = append(n.IPv4Prefixes, prefixes...)
 

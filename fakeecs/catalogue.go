@@ -216,6 +216,12 @@ var catalogue = map[string]entry{
 	"InvalidParameter.TagValue": {400,
 		"The specified Tag.N.Value is given without a Tag.N.Key."},
 
+	// Idempotence (the ECS documentation's "How to ensure idempotence").
+	"IdempotentParameterMismatch": {400, "The request uses the same " +
+		"client token as a previous, but non-identical request."},
+	"IdempotentFailed": {400, "The request with the same client token " +
+		"failed and the token cannot be used again."},
+
 	// The service's common errors.
 	"InvalidAction.NotFound": {404,
 		"Specified api is not found, please check your url and method."},

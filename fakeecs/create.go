@@ -33,10 +33,17 @@ func (f *Fake) createENI(q *createENIRequest) (*createENIAnswer, *Error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := f.checkENIQuota(r.ID); err != nil {
+		return nil, err
+	}
 
 	n := f.newENI(r, s, q)
 	n.ResourceGroupID = rg
 	if err := f.fillAddresses(s, n, q.PrimaryIPAddress, q.ask()); err != nil {
+		return nil, err
+	}
+	extra := 1 + len(n.PrivateIPs) + 16*len(n.IPv4Prefixes)
+	if err := f.checkPrivateIPQuota(r.ID, extra); err != nil {
 		return nil, err
 	}
 	for _, g := range groups {

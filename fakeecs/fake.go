@@ -28,6 +28,8 @@ type Fake struct {
 	faults  *rand.Rand
 	rules   []*rule
 	ruleSeq int
+	buckets map[Action]*bucket
+	tokens  map[tokenKey]*token
 
 	regions   map[string]*regionState
 	vswitches map[string]*vswitchState
@@ -107,6 +109,8 @@ func New(opts ...Option) *Fake {
 		types:      map[string]*InstanceType{},
 		instances:  map[string]*Instance{},
 		held:       map[string]bool{},
+		buckets:    map[Action]*bucket{},
+		tokens:     map[tokenKey]*token{},
 		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)

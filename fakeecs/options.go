@@ -18,18 +18,33 @@ const (
 	RandomFree
 )
 
-// Quotas are the limits of the account that the fake enforces. The zero
-// value of a field means the service's default.
+// Quotas are the limits of the account that the fake enforces. Tests set
+// them when the fake is made ([WithQuotas]) and change them mid-test
+// ([Fake.SetQuotas]). A zero field means the default the field names.
 type Quotas struct {
-	// SecurityGroupsPerENI is how many security groups one ENI can join;
-	// the default is 5.
+	// SecurityGroupsPerENI is how many security groups one ENI can join
+	// (JoinedGroupLimitExceed beyond); the default is 5.
 	SecurityGroupsPerENI int
+	// ENIsPerRegion is how many ENIs, primary ENIs aside, the account can
+	// have in one region (MaxEniCountExceeded beyond); the default is no
+	// limit.
+	ENIsPerRegion int
+	// PrivateIPs is how many private IPv4 addresses the account's ENIs
+	// can hold in one region, a /28 prefix counting 16
+	// (QuotaExceeded.PrivateIpAddress beyond); the default is no limit.
+	PrivateIPs int
+	// TagsPerResource is how many tags one resource can carry
+	// (QuotaExceed.Tags beyond); the default is 20.
+	TagsPerResource int
 }
 
-// withDefaults fills the zero fields of q with the service's defaults.
+// withDefaults fills the zero fields of q with their defaults.
 func (q Quotas) withDefaults() Quotas {
 	if q.SecurityGroupsPerENI == 0 {
 		q.SecurityGroupsPerENI = 5
+	}
+	if q.TagsPerResource == 0 {
+		q.TagsPerResource = maxResourceTags
 	}
 	return q
 }
@@ -48,6 +63,8 @@ type config struct {
 	logger  *slog.Logger
 	keys    map[string]string // access key ID to secret
 	delays  Delays
+
+	tokenLifetime time.Duration
 }
 
 func defaultConfig() config {
@@ -56,6 +73,8 @@ func defaultConfig() config {
 		start:   time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		ownerID: "1234567890123456",
 		delays:  DefaultDelays(),
+
+		tokenLifetime: DefaultTokenLifetime,
 	}
 }
 

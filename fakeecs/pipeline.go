@@ -40,6 +40,11 @@ func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
 	f.endDue()
 	start := f.now
 	ans := answer{RequestID: newRequestID(f.reqs)}
+	if e := f.throttled(r.action); e != nil {
+		ans = ans.failed(*e)
+		f.record(ctx, r, p, ans, start, "", false)
+		return ans, false
+	}
 	x := f.ruleFor(r, p)
 	hang := false
 	if x != nil && !x.AfterCommit {
@@ -54,8 +59,14 @@ func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
 	return ans, hang
 }
 
-// execute runs the action and takes back every change when it fails.
+// execute runs the action and takes back every change when it fails. A
+// call whose ClientToken the fake remembers gets its original answer
+// instead, and a successful one is remembered.
 func (f *Fake) execute(r route, p rpc.Params, ans answer) answer {
+	if got, ok := f.replay(r, p, ans); ok {
+		return got
+	}
+	defer func() { f.remember(r, p, ans) }()
 	saved := *f.pcg
 	ans.Body, ans.Err = f.run(r, p)
 	if ans.Err != nil {

@@ -28,7 +28,8 @@ func (f *Fake) tagResources(q *tagResourcesRequest) (*emptyAnswer, *Error) {
 		return nil, err
 	}
 	add := toTags(q.Tags)
-	if err := checkRoomForTags(rs, add); err != nil {
+	most := f.cfg.quotas.TagsPerResource
+	if err := checkRoomForTags(rs, add, most); err != nil {
 		return nil, err
 	}
 
@@ -55,15 +56,14 @@ func (q *tagResourcesRequest) check() (resourceType, *Error) {
 	return t, checkTags(q.Tags)
 }
 
-// checkRoomForTags requires that each resource holds at most 20 tags once
-// the new keys are added.
-func checkRoomForTags(rs []tagged, add []Tag) *Error {
+// checkRoomForTags requires that each resource holds at most most tags
+// once the new keys are added.
+func checkRoomForTags(rs []tagged, add []Tag, most int) *Error {
 	for _, x := range rs {
 		n := len(withTags(*x.tags, add))
-		if n > maxResourceTags {
+		if n > most {
 			return apiErr("QuotaExceed.Tags", "The resource %q would "+
-				"have %d tags; a resource has at most %d.", x.id, n,
-				maxResourceTags)
+				"have %d tags; a resource has at most %d.", x.id, n, most)
 		}
 	}
 	return nil
