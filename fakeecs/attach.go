@@ -259,13 +259,11 @@ func (f *Fake) startAttach(n *NetworkInterface, in *Instance) {
 		delete(f.failAttach, n.ID)
 		f.onUndo(func() { f.failAttach[n.ID] = true })
 	}
-	f.schedule(n.ID, f.cfg.delays.Attach, func() {
-		if fail {
-			f.detached(n)
-			return
-		}
-		n.Status = StatusInUse
-	})
+	kind := endAttach
+	if fail {
+		kind = endFailAttach
+	}
+	f.schedule(n.ID, f.cfg.delays.Attach, kind, "")
 }
 
 // freeDevice returns the lowest device index free on an instance.

@@ -40,21 +40,53 @@ func WithDelays(d Delays) Option {
 	return func(c *config) { c.delays = d }
 }
 
-// transition is a change of state that ends on the virtual clock.
+// transition is a change of state that ends on the virtual clock. It is
+// plain data, so that a snapshot can keep it.
 type transition struct {
-	seq uint64
-	at  time.Time
-	id  string // the ENI or instance in transition
-	end func() // what happens when it ends
+	seq  uint64
+	at   time.Time
+	id   string // the ENI or instance in transition
+	kind endKind
+	to   InstanceStatus // where an instance's transition ends
 }
 
-// schedule makes a transition of resource id end after d, by running
-// end. A failed call takes the transition back.
-func (f *Fake) schedule(id string, d time.Duration, end func()) {
+// endKind says how a transition ends.
+type endKind int
+
+const (
+	endAttach     endKind = iota // the ENI is InUse
+	endFailAttach                // the ENI is Available again
+	endDetach                    // the ENI is Available
+	endDelete                    // the ENI is gone
+	endInstance                  // the instance reaches its status
+)
+
+// schedule makes a transition of resource id end after d. A failed call
+// takes the transition back.
+func (f *Fake) schedule(id string, d time.Duration, kind endKind,
+	to InstanceStatus) {
 	f.tseq++
-	t := &transition{seq: f.tseq, at: f.now.Add(d), id: id, end: end}
+	t := &transition{seq: f.tseq, at: f.now.Add(d), id: id, kind: kind,
+		to: to}
 	f.pending = append(f.pending, t)
 	f.onUndo(func() { f.cancel(t) })
+}
+
+// end ends a transition that has fallen due.
+func (f *Fake) end(t *transition) {
+	f.cancel(t)
+	n := f.enis[t.id]
+	switch t.kind {
+	case endAttach:
+		n.Status = StatusInUse
+	case endFailAttach, endDetach:
+		f.detached(n)
+	case endDelete:
+		f.remove(n)
+	case endInstance:
+		f.instances[t.id].Status = t.to
+	}
+	f.changed()
 }
 
 // cancel drops a pending transition.
@@ -79,8 +111,7 @@ func (f *Fake) endDue() {
 		if t == nil {
 			return
 		}
-		f.cancel(t)
-		t.end()
+		f.end(t)
 	}
 }
 
@@ -129,8 +160,7 @@ func (f *Fake) advance(d time.Duration) {
 			break
 		}
 		f.now = maxTime(f.now, t.at)
-		f.cancel(t)
-		t.end()
+		f.end(t)
 	}
 	f.now = end
 }
@@ -148,8 +178,7 @@ func (f *Fake) Settle() time.Duration {
 			return f.now.Sub(start)
 		}
 		f.now = maxTime(f.now, t.at)
-		f.cancel(t)
-		t.end()
+		f.end(t)
 	}
 }
 

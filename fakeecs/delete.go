@@ -39,7 +39,7 @@ func (f *Fake) deleteENI(q *deleteENIRequest) (*deleteENIAnswer, *Error) {
 	if n.Status == StatusAvailable {
 		n.Status = StatusDeleting
 		f.onUndo(func() { n.Status = StatusAvailable })
-		f.schedule(n.ID, f.cfg.delays.Delete, func() { f.remove(n) })
+		f.schedule(n.ID, f.cfg.delays.Delete, endDelete, "")
 	}
 
 	return &deleteENIAnswer{}, nil

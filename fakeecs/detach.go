@@ -26,7 +26,7 @@ func (f *Fake) detachENI(q *detachENIRequest) (*emptyAnswer, *Error) {
 	if n.Status == StatusInUse {
 		n.Status = StatusDetaching
 		f.onUndo(func() { n.Status = StatusInUse })
-		f.schedule(n.ID, f.cfg.delays.Detach, func() { f.detached(n) })
+		f.schedule(n.ID, f.cfg.delays.Detach, endDetach, "")
 	}
 
 	return &emptyAnswer{}, nil

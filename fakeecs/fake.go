@@ -31,6 +31,10 @@ type Fake struct {
 	buckets map[Action]*bucket
 	tokens  map[tokenKey]*token
 
+	lags    map[Action]Lag
+	history []view
+	changes int
+
 	regions   map[string]*regionState
 	vswitches map[string]*vswitchState
 	vpcs      map[string]VPC
@@ -111,6 +115,7 @@ func New(opts ...Option) *Fake {
 		held:       map[string]bool{},
 		buckets:    map[Action]*bucket{},
 		tokens:     map[tokenKey]*token{},
+		lags:       map[Action]Lag{},
 		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)

@@ -113,3 +113,5 @@ func addrStrings(as []netip.Addr) []string {
 	}
 	return out
 }
+
+type attrReqT = ecs.DescribeNetworkInterfaceAttributeRequest

@@ -245,7 +245,7 @@ func (f *Fake) moveInstance(id string, from, via, to InstanceStatus,
 			in.Status, from))
 	}
 	in.Status = via
-	f.schedule(id, d, func() { in.Status = to })
+	f.schedule(id, d, endInstance, to)
 	f.undo = f.undo[:0]
 	f.endDue()
 }

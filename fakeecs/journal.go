@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"maps"
+	"slices"
 	"time"
 
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
@@ -75,5 +76,48 @@ func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 			slog.String("requestId", c.RequestID),
 			slog.String("code", c.Code),
 			slog.String("rule", c.Rule))
+	}
+}
+
+// Calls returns the journal's calls of the given actions, or every call
+// when none is given, oldest first.
+func (f *Fake) Calls(actions ...Action) []Call {
+	return f.CallsWhere(func(c Call) bool {
+		return len(actions) == 0 || slices.Contains(actions, c.Action)
+	})
+}
+
+// CallsWhere returns the journal's calls for which keep holds, oldest
+// first.
+func (f *Fake) CallsWhere(keep func(Call) bool) []Call {
+	var out []Call
+	for _, c := range f.Journal() {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TB is the part of testing.TB that [ExpectCalls] uses.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// ExpectCalls fails the test unless the journal holds calls of the given
+// actions in that order, other calls between them allowed, and says which
+// action it did not find.
+func ExpectCalls(t TB, f *Fake, actions ...Action) {
+	t.Helper()
+	i := 0
+	for _, c := range f.Journal() {
+		if i < len(actions) && c.Action == actions[i] {
+			i++
+		}
+	}
+	if i < len(actions) {
+		t.Errorf("fakeecs: the journal has no %s after the calls %v",
+			actions[i], actions[:i])
 	}
 }

@@ -68,13 +68,16 @@ func (f *Fake) execute(r route, p rpc.Params, ans answer) answer {
 	}
 	defer func() { f.remember(r, p, ans) }()
 	saved := *f.pcg
-	ans.Body, ans.Err = f.run(r, p)
+	f.lagged(r.action, func() { ans.Body, ans.Err = f.run(r, p) })
 	if ans.Err != nil {
 		f.rollback(saved)
 		ans.Err.RequestID = ans.RequestID
-	} else {
-		f.undo = f.undo[:0]
-		ans.Body.setRequestID(ans.RequestID)
+		return ans
+	}
+	f.undo = f.undo[:0]
+	ans.Body.setRequestID(ans.RequestID)
+	if !isRead(r.action) {
+		f.changed()
 	}
 	return ans
 }

@@ -1,0 +1,121 @@
+package fakeecs_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/alibabacloud-go/tea/tea"
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// TestSnapshotRestore takes a snapshot, changes the fake in every way,
+// restores the snapshot, and checks the state, the pools and the random
+// source are back: the next create gets the same ID and address as it
+// would have.
+func TestSnapshotRestore(t *testing.T) {
+	f, c := newFake(t)
+	in := addInstance(f)
+	id := newENI(t, c)
+	_, err := c.AttachNetworkInterface(attachReq(id, in.ID))
+	require.NoError(t, err)
+	snap := f.Snapshot()
+	before := f.State()
+
+	next := mustCreate(t, c, createReq())
+	f.Settle()
+	f.ReleaseInstance(in.ID)
+	mustCreate(t, c, createReq())
+	require.NotEmpty(t, cmp.Diff(before, f.State()))
+
+	f.Restore(snap)
+	require.Empty(t, cmp.Diff(before, f.State()))
+	again := mustCreate(t, c, createReq())
+	require.Equal(t, tea.StringValue(next.NetworkInterfaceId),
+		tea.StringValue(again.NetworkInterfaceId))
+	require.Equal(t, tea.StringValue(next.PrivateIpAddress),
+		tea.StringValue(again.PrivateIpAddress))
+	f.Settle()
+	require.Equal(t, "InUse", status(t, c, id))
+}
+
+// TestStateDiffsReadably checks that cmp.Diff of two States names what
+// changed.
+func TestStateDiffsReadably(t *testing.T) {
+	f, c := newFake(t)
+	a := f.State()
+	id := newENI(t, c)
+	d := cmp.Diff(a, f.State())
+	require.Contains(t, d, id)
+	require.Contains(t, d, `"192.168.0.1"`)
+	require.Contains(t, d, fakeecs.DefaultVSwitchH)
+}
+
+// TestReadLag makes DescribeNetworkInterfaces trail the writes by two
+// changing calls, and DescribeNetworkInterfaceAttribute by five seconds:
+// an ENI is created but not yet visible, then visible.
+func TestReadLag(t *testing.T) {
+	f, c := newFake(t)
+	f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaces,
+		fakeecs.Lag{Calls: 2})
+	f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaceAttribute,
+		fakeecs.Lag{For: 5 * time.Second})
+	first := newENI(t, c)
+	require.Empty(t, describeAll(t, c))
+	newENI(t, c)
+	require.Empty(t, describeAll(t, c))
+	newENI(t, c)
+	require.Len(t, describeAll(t, c), 1)
+
+	_, err := c.DescribeNetworkInterfaceAttribute(
+		&attrReqT{RegionId: tea.String(region),
+			NetworkInterfaceId: tea.String(first)})
+	requireCode(t, err, "InvalidEniId.NotFound", 404)
+	f.Advance(5 * time.Second)
+	require.Equal(t, "Available", status(t, c, first))
+
+	f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaces, fakeecs.Lag{})
+	require.Len(t, describeAll(t, c), 3)
+	require.Panics(t, func() {
+		f.SetReadLag(fakeecs.ActionCreateNetworkInterface,
+			fakeecs.Lag{Calls: 1})
+	})
+}
+
+// recorder is a TB that keeps the failures it is given.
+type recorder struct{ failures []string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.failures = append(r.failures, fmt.Sprintf(format, args...))
+}
+
+// TestJournalHelpers checks Calls, CallsWhere and ExpectCalls.
+func TestJournalHelpers(t *testing.T) {
+	f, c := newFake(t)
+	in := addInstance(f)
+	id := newENI(t, c)
+	_, err := c.AttachNetworkInterface(attachReq(id, in.ID))
+	require.NoError(t, err)
+	_, err = c.DeleteNetworkInterface(deleteReq(tea.String(id)))
+	requireCode(t, err, "InvalidOperation.InvalidEniState", 400)
+
+	require.Len(t, f.Calls(), 3)
+	require.Len(t, f.Calls(fakeecs.ActionAttachNetworkInterface), 1)
+	failed := f.CallsWhere(func(c fakeecs.Call) bool { return c.Code != "" })
+	require.Equal(t, fakeecs.ActionDeleteNetworkInterface, failed[0].Action)
+	require.Equal(t, id, failed[0].Params["NetworkInterfaceId"])
+
+	var r recorder
+	fakeecs.ExpectCalls(&r, f, fakeecs.ActionCreateNetworkInterface,
+		fakeecs.ActionDeleteNetworkInterface)
+	require.Empty(t, r.failures)
+	fakeecs.ExpectCalls(&r, f, fakeecs.ActionDeleteNetworkInterface,
+		fakeecs.ActionCreateNetworkInterface)
+	require.Equal(t, []string{"fakeecs: the journal has no " +
+		"CreateNetworkInterface after the calls [DeleteNetworkInterface]"},
+		r.failures)
+}

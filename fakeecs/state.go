@@ -1,0 +1,83 @@
+package fakeecs
+
+import (
+	"net/netip"
+	"slices"
+	"time"
+)
+
+// State is a readable summary of a fake's cloud state, made of plain
+// strings, numbers and maps, so that cmp.Diff of two States, with no
+// options, says what changed in a test's words. Get one from
+// [Fake.State].
+type State struct {
+	Now       time.Time
+	ENIs      []ENIState      // in creation order
+	Instances []InstanceState // in the order they were added
+	// Available is each vSwitch's count of free IPv4 addresses.
+	Available map[string]int
+	// Pending lists the ENIs and instances in transition.
+	Pending []string
+}
+
+// ENIState is an ENI in a [State].
+type ENIState struct {
+	ID, Status, Type, VSwitch, Instance string
+	Device                              int
+	IPv4                                []string // primary first
+	IPv6, Prefixes                      []string
+	SecurityGroups                      []string
+	Tags                                map[string]string
+}
+
+// InstanceState is an instance in a [State].
+type InstanceState struct {
+	ID, Type, Status, Zone string
+	ENIs                   []string // attached or attaching, in device order
+}
+
+// State returns a readable summary of the fake's cloud state.
+func (f *Fake) State() State {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.endDue()
+	s := State{Now: f.now, Available: map[string]int{}}
+	s.ENIs = mapList(f.order, eniState)
+	s.Instances = mapList(f.instanceList(), f.instanceState)
+	for id, v := range f.vswitches {
+		s.Available[id] = v.v4.Available()
+	}
+	for _, t := range f.pending {
+		if !slices.Contains(s.Pending, t.id) {
+			s.Pending = append(s.Pending, t.id)
+		}
+	}
+	return s
+}
+
+func eniState(n *NetworkInterface) ENIState {
+	str := func(a netip.Addr) string { return a.String() }
+	pre := func(p netip.Prefix) string { return p.String() }
+	e := ENIState{ID: n.ID, Status: string(n.Status), Type: string(n.Type),
+		VSwitch: n.VSwitchID, Instance: n.InstanceID, Device: n.DeviceIndex,
+		IPv4: mapList(append([]netip.Addr{n.PrimaryIP}, n.PrivateIPs...),
+			str),
+		IPv6: mapList(n.IPv6s, str),
+		Prefixes: append(mapList(n.IPv4Prefixes, pre),
+			mapList(n.IPv6Prefixes, pre)...),
+		SecurityGroups: slices.Clone(n.SecurityGroups),
+		Tags:           map[string]string{}}
+	for _, t := range n.Tags {
+		e.Tags[t.Key] = t.Value
+	}
+	return e
+}
+
+func (f *Fake) instanceState(in *Instance) InstanceState {
+	s := InstanceState{ID: in.ID, Type: in.Type, Status: string(in.Status),
+		Zone: in.ZoneID}
+	for _, n := range f.attachedTo(in.ID) {
+		s.ENIs = append(s.ENIs, n.ID)
+	}
+	return s
+}
