@@ -31,6 +31,9 @@ type Fake struct {
 	buckets map[Action]*bucket
 	tokens  map[tokenKey]*token
 
+	start   Snapshot // the state the fake started in, for Reset
+	quotas0 Quotas   // the quotas it started with
+
 	lags    map[Action]Lag
 	history []view
 	changes int
@@ -119,6 +122,7 @@ func New(opts ...Option) *Fake {
 		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)
+	f.start, f.quotas0 = f.Snapshot(), cfg.quotas
 	return f
 }
 

@@ -119,3 +119,20 @@ func TestJournalHelpers(t *testing.T) {
 		"CreateNetworkInterface after the calls [DeleteNetworkInterface]"},
 		r.failures)
 }
+
+// TestReset puts a fake back as it was made.
+func TestReset(t *testing.T) {
+	f, c := newFake(t, fakeecs.WithQuotas(fakeecs.Quotas{ENIsPerRegion: 5}))
+	start := f.State()
+	addInstance(f)
+	newENI(t, c)
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Effect: fakeecs.Fail("InternalError")})
+	f.SetQuotas(fakeecs.Quotas{ENIsPerRegion: 1})
+	f.Advance(time.Hour)
+	f.Reset()
+	require.Empty(t, cmp.Diff(start, f.State()))
+	require.Empty(t, f.Journal())
+	require.Equal(t, 5, f.Quotas().ENIsPerRegion)
+	newENI(t, c)
+}

@@ -145,3 +145,18 @@ func (f *Fake) restoreGroups(gs map[string]groupState) {
 		*f.groups[id] = c
 	}
 }
+
+// Reset puts the fake back as New made it: its starting state, no fault
+// rules, rate limits or read lags, an empty journal, and the quotas it was
+// made with. Request IDs go on from where they were, so that no two calls
+// share one.
+func (f *Fake) Reset() {
+	f.Restore(f.start)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rules, f.journal, f.history = nil, nil, nil
+	f.buckets = map[Action]*bucket{}
+	f.lags = map[Action]Lag{}
+	f.tokens = map[tokenKey]*token{}
+	f.cfg.quotas = f.quotas0
+}
