@@ -40,6 +40,14 @@ func WithDelays(d Delays) Option {
 	return func(c *config) { c.delays = d }
 }
 
+// SetDelays changes how long transitions take from now on; those in
+// progress keep their ends.
+func (f *Fake) SetDelays(d Delays) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cfg.delays = d
+}
+
 // transition is a change of state that ends on the virtual clock. It is
 // plain data, so that a snapshot can keep it.
 type transition struct {

@@ -25,7 +25,12 @@ type answer struct {
 func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 	f.mu.Lock()
 	ans, hang := f.process(ctx, r, p)
+	then := f.then
+	f.then = nil
 	f.mu.Unlock()
+	if then != nil {
+		then(f)
+	}
 	if hang {
 		<-ctx.Done()
 		ans = answer{RequestID: ans.RequestID, Hung: ctx.Err()}
@@ -92,6 +97,9 @@ func (f *Fake) before(x *rule, r route, p rpc.Params, ans answer) (
 		return f.execute(r, p, ans), false
 	case effectHang:
 		return ans, true
+	case effectThen:
+		f.then = x.Effect.then
+		return f.execute(r, p, ans), false
 	}
 	return ans.failed(x.Effect.err), false
 }
@@ -106,6 +114,9 @@ func (f *Fake) after(x *rule, ans answer) (answer, bool) {
 		return ans, false
 	case effectHang:
 		return ans, true
+	case effectThen:
+		f.then = x.Effect.then
+		return ans, false
 	}
 	if ans.Err != nil {
 		return ans, false

@@ -141,6 +141,7 @@ type Effect struct {
 	kind  effectKind
 	err   Error
 	delay time.Duration
+	then  func(f *Fake)
 }
 
 type effectKind int
@@ -149,6 +150,7 @@ const (
 	effectFail effectKind = iota
 	effectDelay
 	effectHang
+	effectThen
 )
 
 // Fail answers the call with the error of a catalogued code, with its
@@ -181,6 +183,12 @@ func Throttle(code string) Effect {
 func Delay(d time.Duration) Effect {
 	return Effect{kind: effectDelay, delay: d}
 }
+
+// Then leaves the call as it is and runs fn once the call is over,
+// outside the fake's lock, so that fn may use the fake's control methods:
+// an instance that stops while an attach is in flight, a world that
+// changes under a call.
+func Then(fn func(f *Fake)) Effect { return Effect{kind: effectThen, then: fn} }
 
 // Hang makes the call wait, holding no lock, until the caller's context
 // ends, and then fail with the context's error, as a call to a service

@@ -1,8 +1,15 @@
-// Package scenarios will hold named, composable scenarios of the failures
-// that real ENI code meets in production (an exhausted vSwitch, a
-// throttled API, an attach that rolls back, an ENI stuck in Detaching),
-// each built on the fake's fault and quota controls.
+// Package scenarios holds named, composable scenarios of the failures that
+// code managing Alibaba Cloud ENIs meets in production, built on the
+// fake's fault rules, quotas, clock and instance controls. Each scenario's
+// documentation says what production behaviour it models.
 //
-// It is empty for now: the fake does not yet have the fault rules,
-// quotas and lifecycle that the scenarios are made of.
+// Apply one or several to a fake before the code under test runs:
+//
+//	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+//	scenarios.Apply(f,
+//		scenarios.Throttled(fakeecs.ActionCreateNetworkInterface, 2),
+//		scenarios.LostAnswer(fakeecs.ActionAttachNetworkInterface, 1))
+//
+// [Sweep] runs a test body once for each call it makes, with that call
+// failing, and reports the runs the body did not survive.
 package scenarios

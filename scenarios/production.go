@@ -1,0 +1,249 @@
+package scenarios
+
+import (
+	"time"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// The failures ENI controllers meet against the real service and branch
+// on: each one models a behaviour that production code has been seen to
+// defend against.
+
+// ExhaustedVSwitch fills the vSwitch with other ENIs, tagged
+// scenario=exhausted-vswitch, until it has no free address: creates and
+// assigns on it then fail with InvalidVSwitchId.IpNotEnough, and
+// DescribeVSwitches reports no available address. It models a vSwitch
+// that other workloads ran dry, which controllers answer by blocking the
+// vSwitch and trying another.
+func ExhaustedVSwitch(region, vswitch, securityGroup string) Scenario {
+	return Scenario{Name: "exhausted vSwitch",
+		Models: "a vSwitch with no free address left",
+		apply: func(f *fakeecs.Fake) {
+			fill(f.Client(), region, vswitch, securityGroup)
+		}}
+}
+
+// fill creates ENIs on the vSwitch until it refuses one.
+func fill(c *fakeecs.Client, region, vswitch, sg string) {
+	for n := int32(49); n >= 0; {
+		req := &ecs.CreateNetworkInterfaceRequest{
+			RegionId: tea.String(region), VSwitchId: tea.String(vswitch),
+			SecurityGroupId: tea.String(sg),
+			Tag: []*ecs.CreateNetworkInterfaceRequestTag{{
+				Key: tea.String("scenario"),
+				Value: tea.String("exhausted-vswitch")}},
+		}
+		if n > 0 {
+			req.SecondaryPrivateIpAddressCount = tea.Int32(n)
+		}
+		_, err := c.CreateNetworkInterface(req)
+		switch {
+		case err == nil:
+		case fakeecs.IsCode(err, "InvalidVSwitchId.IpNotEnough") && n > 0:
+			n /= 2 // fewer addresses fit; the last ENIs take one each
+		case fakeecs.IsCode(err, "InvalidVSwitchId.IpNotEnough"):
+			return
+		default:
+			panic("scenarios: ExhaustedVSwitch: " + err.Error())
+		}
+	}
+}
+
+// Throttled makes the first n calls of the action fail with Throttling,
+// then lets calls through: the flow control that makes ENI controllers
+// back off and retry.
+func Throttled(a fakeecs.Action, n int) Scenario {
+	return ThrottledWith(a, n, "Throttling")
+}
+
+// ThrottledWith is Throttled with another throttling code,
+// "Throttling.User" or "Throttling.Api": a controller that retries only
+// on the exact code "Throttling" gives up on these.
+func ThrottledWith(a fakeecs.Action, n int, code string) Scenario {
+	return rule("throttled "+string(a),
+		"flow control on one API: "+code+" for a while",
+		fakeecs.Rule{Action: a, Fire: fakeecs.FirstN(n),
+			Effect: fakeecs.Throttle(code)})
+}
+
+// RateLimited limits the action to perSecond calls a second on the
+// virtual clock, with a burst: the service's per-API quota of requests,
+// which a controller's own client-side limiter should keep below.
+func RateLimited(a fakeecs.Action, perSecond float64, burst int) Scenario {
+	return Scenario{Name: "rate limited " + string(a),
+		Models: "a per-API request quota",
+		apply: func(f *fakeecs.Fake) {
+			f.SetRateLimit(a, fakeecs.RateLimit{PerSecond: perSecond,
+				Burst: burst})
+		}}
+}
+
+// AttachRollsBack makes the next attach of the ENI pass through
+// Attaching and return to Available: an attach that the service accepted
+// and then undid, so that only the ENI's final state tells.
+func AttachRollsBack(eni string) Scenario {
+	return Scenario{Name: "attach rolls back",
+		Models: "an accepted attach that ends Available, not InUse",
+		apply:  func(f *fakeecs.Fake) { f.FailAttach(eni) }}
+}
+
+// StuckDetaching keeps the ENI's next detach in Detaching until the test
+// calls Unhold: the ENI that never finishes detaching, which no retry of
+// the detach helps.
+func StuckDetaching(eni string) Scenario {
+	return Scenario{Name: "stuck in Detaching",
+		Models: "a detach that never completes",
+		apply:  func(f *fakeecs.Fake) { f.Hold(eni) }}
+}
+
+// SlowTransitions makes attach, detach and delete take d each on the
+// virtual clock: a service under load, where code that waits a fixed
+// time between detach and delete meets InvalidOperation.InvalidEniState.
+func SlowTransitions(d time.Duration) Scenario {
+	return Scenario{Name: "slow transitions",
+		Models: "attach, detach and delete that take long to finish",
+		apply: func(f *fakeecs.Fake) {
+			ds := fakeecs.DefaultDelays()
+			ds.Attach, ds.Detach, ds.Delete = d, d, d
+			f.SetDelays(ds)
+		}}
+}
+
+// LostAnswer makes the nth call of the action do its work and answer
+// InternalError (500) all the same: the response lost after the commit,
+// after which only a retry with the same ClientToken avoids doing the
+// work twice.
+func LostAnswer(a fakeecs.Action, nth int) Scenario {
+	return rule("lost answer of "+string(a),
+		"the work is done, the client sees a 500",
+		fakeecs.Rule{Action: a, Fire: fakeecs.OnNth(nth),
+			Effect: fakeecs.Fail("InternalError"), AfterCommit: true})
+}
+
+// ConcurrentModification makes the first n calls of the action fail with
+// Operation.Conflict: another operation on the same ENI in progress,
+// which ENI controllers retry.
+func ConcurrentModification(a fakeecs.Action, n int) Scenario {
+	return rule("concurrent modification of "+string(a),
+		"another operation in progress on the resource",
+		fakeecs.Rule{Action: a, Fire: fakeecs.FirstN(n),
+			Effect: fakeecs.Fail("Operation.Conflict")})
+}
+
+// RegionENIQuotaReached sets the account's ENI quota to the number of
+// ENIs it holds now, so that the next create gets MaxEniCountExceeded.
+func RegionENIQuotaReached(region string) Scenario {
+	return Scenario{Name: "ENI quota reached",
+		Models: "the account's per-region ENI quota used up",
+		apply: func(f *fakeecs.Fake) {
+			n := 0
+			for _, e := range f.NetworkInterfaces() {
+				if e.RegionID == region && e.Type != fakeecs.TypePrimary {
+					n++
+				}
+			}
+			q := f.Quotas()
+			q.ENIsPerRegion = max(n, 1)
+			f.SetQuotas(q)
+		}}
+}
+
+// PrivateIPQuotaReached sets the account's private address quota to what
+// its ENIs hold now, so that the next create or assign gets
+// QuotaExceeded.PrivateIpAddress.
+func PrivateIPQuotaReached(region string) Scenario {
+	return Scenario{Name: "private address quota reached",
+		Models: "the account's private address quota used up",
+		apply: func(f *fakeecs.Fake) {
+			n := 0
+			for _, e := range f.NetworkInterfaces() {
+				if e.RegionID == region {
+					n += 1 + len(e.PrivateIPs) + 16*len(e.IPv4Prefixes)
+				}
+			}
+			q := f.Quotas()
+			q.PrivateIPs = max(n, 1)
+			f.SetQuotas(q)
+		}}
+}
+
+// StaleReads makes the ENI and instance reads trail the writes by the
+// given number of changing calls: an ENI created but not yet listed, an
+// address unassigned but still listed.
+func StaleReads(calls int) Scenario {
+	return Scenario{Name: "stale reads",
+		Models: "eventually consistent reads after writes",
+		apply: func(f *fakeecs.Fake) {
+			for _, a := range []fakeecs.Action{
+				fakeecs.ActionDescribeNetworkInterfaces,
+				fakeecs.ActionDescribeNetworkInterfaceAttribute,
+				fakeecs.ActionDescribeInstances,
+			} {
+				f.SetReadLag(a, fakeecs.Lag{Calls: calls})
+			}
+		}}
+}
+
+// InstanceStopsMidAttach stops the instance right after the next attach
+// to it is accepted, while the ENI is still Attaching: the instance
+// whose state changes under a controller's feet.
+func InstanceStopsMidAttach(instance string) Scenario {
+	return rule("instance stops mid-attach",
+		"an instance stopping while an attach is in flight",
+		fakeecs.Rule{Action: fakeecs.ActionAttachNetworkInterface,
+			Match: fakeecs.MatchRequest(
+				func(r *ecs.AttachNetworkInterfaceRequest) bool {
+					return tea.StringValue(r.InstanceId) == instance
+				}),
+			Fire: fakeecs.OnNth(1), AfterCommit: true,
+			Effect: fakeecs.Then(func(f *fakeecs.Fake) {
+				f.StopInstance(instance)
+			})})
+}
+
+// VSwitchBusy makes the first n creates on the vSwitch fail with
+// IncorrectVSwitchStatus: a vSwitch briefly unusable, as just after a
+// change of its route table, which controllers retry.
+func VSwitchBusy(vswitch string, n int) Scenario {
+	return rule("vSwitch busy", "a vSwitch briefly not Available",
+		fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+			Match: fakeecs.MatchRequest(
+				func(r *ecs.CreateNetworkInterfaceRequest) bool {
+					return tea.StringValue(r.VSwitchId) == vswitch
+				}),
+			Fire:   fakeecs.FirstN(n),
+			Effect: fakeecs.Fail("IncorrectVSwitchStatus")})
+}
+
+// BurntToken makes every call of the action that carries a ClientToken
+// fail with IdempotentFailed: a token the service will not take again,
+// which code must replace rather than reuse.
+func BurntToken(a fakeecs.Action) Scenario {
+	return rule("burnt token", "a client token the service refuses",
+		fakeecs.Rule{Action: a, Match: fakeecs.MatchRequest(
+			func(r *struct{ ClientToken *string }) bool {
+				return tea.StringValue(r.ClientToken) != ""
+			}),
+			Effect: fakeecs.Fail("IdempotentFailed")})
+}
+
+// ServiceErrors makes the first n calls of the action fail with
+// InternalError (500) before doing anything: a transient failure of the
+// service, retried by every controller.
+func ServiceErrors(a fakeecs.Action, n int) Scenario {
+	return rule("service errors", "a transient failure of the service",
+		fakeecs.Rule{Action: a, Fire: fakeecs.FirstN(n),
+			Effect: fakeecs.Fail("InternalError")})
+}
+
+// Unavailable makes the first n calls of the action fail with
+// ServiceUnavailable (503).
+func Unavailable(a fakeecs.Action, n int) Scenario {
+	return rule("service unavailable", "the service briefly unavailable",
+		fakeecs.Rule{Action: a, Fire: fakeecs.FirstN(n),
+			Effect: fakeecs.Fail("ServiceUnavailable")})
+}
