@@ -34,7 +34,7 @@ func fill(c *fakeecs.Client, region, vswitch, sg string) {
 			RegionId: tea.String(region), VSwitchId: tea.String(vswitch),
 			SecurityGroupId: tea.String(sg),
 			Tag: []*ecs.CreateNetworkInterfaceRequestTag{{
-				Key: tea.String("scenario"),
+				Key:   tea.String("scenario"),
 				Value: tea.String("exhausted-vswitch")}},
 		}
 		if n > 0 {
