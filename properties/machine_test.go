@@ -24,6 +24,7 @@ type machine struct {
 	c, tc  *fakeecs.Client
 	m      *model
 	lowest bool
+	tokens int // client tokens used so far
 }
 
 func newMachine(t *rapid.T) *machine {
@@ -40,9 +41,9 @@ func newMachine(t *rapid.T) *machine {
 }
 
 // TestStateMachine runs random sequences of every action of the fake and
-// of its clock and instance controls, valid and invalid, and after every
-// step checks the invariants, the model, and that the twin gave the same
-// answers. A failure prints the steps and the -rapid.seed that replays
+// of its clock and instance controls, valid and invalid, with faults
+// injected before and after the commit, and after every step checks the
+// invariants, the model, and that the twin gave the same answers. A failure prints the steps and the -rapid.seed that replays
 // them.
 func TestStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
@@ -62,6 +63,8 @@ func TestStateMachine(t *testing.T) {
 			"settle":        mc.settle,
 			"stopOrStart":   mc.stopOrStart,
 			"release":       mc.release,
+			"faultyCreate":  mc.faultyCreate,
+			"faultyAssign":  mc.faultyAssign,
 			"":              mc.check,
 		})
 	})
