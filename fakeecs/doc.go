@@ -291,6 +291,30 @@
 //     from its own seeded source, so rules do not change the IDs and
 //     addresses of the calls they let through. Every call's journal entry
 //     names the rule it met.
+//   - Quotas ([Quotas], [Fake.SetQuotas]) count per region: ENIs made by
+//     CreateNetworkInterface (primary ENIs aside) against ENIsPerRegion,
+//     and the private IPv4 addresses of all ENIs, a /28 prefix counting
+//     16, against PrivateIPs. Lowering a quota below what the fake holds
+//     removes nothing; the next call that would add refuses.
+//   - Rate limits ([Fake.SetRateLimit]) are token buckets on the virtual
+//     clock, checked before fault rules; a refused call is journaled and
+//     changes nothing. Throttling codes travel with status 400, which the
+//     v7 SDK turns into its throttling error.
+//   - ClientToken is remembered per action for an hour of virtual time
+//     ([WithTokenLifetime]) once a call that carries it succeeds,
+//     including one whose answer a rule then lost. The parameters compared
+//     leave out the protocol's (Signature, Timestamp, AccessKeyId, ...),
+//     which change between attempts. A replay gets the original answer
+//     with a new request ID; other parameters get
+//     IdempotentParameterMismatch. A failed call leaves its token free;
+//     IdempotentFailed comes only from a rule.
+//   - Read lag ([Fake.SetReadLag]) covers the ENIs and instances that the
+//     Describe and List actions read; the vSwitches' free counts are
+//     always current.
+//   - [Fake.Snapshot] and [Fake.Restore] copy and put back the cloud
+//     state and the random source of IDs and addresses; the journal,
+//     rules and quotas are the test's and stay. [Fake.Reset] goes back to
+//     how the fake was made. [Fake.State] is a summary for cmp.Diff.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
 //     use the region's real prefix ("eni-bp1…" in cn-hangzhou). A failed
 //     call is still journaled and draws a request ID; it changes nothing
@@ -303,14 +327,13 @@
 //     context's error before it reaches the fake, which does not journal
 //     it; a nil context is an error.
 //
-// What is deliberately not modelled yet: ClientToken idempotency (the
-// token is checked, not remembered), quotas of ENIs per region and of
-// private addresses, request rates, read-after-write lag, snapshots, trunk
-// member ENIs and network cards beyond index checks, and vSwitch CIDR
-// reservations. The codes of the error table whose cause is an account or
-// region setting (RAM permissions, whitelists, regions without prefixes
-// or queue sizes) are catalogued; only fault rules ([Fake.AddRule])
-// produce them.
+// What is deliberately not modelled: trunk member ENIs, bond and slave
+// ENIs, network cards beyond index checks, vSwitch CIDR reservations,
+// public and elastic addresses, and instances' own lifecycle beyond
+// start, stop and release. The codes of the error table whose cause is an
+// account or region setting (RAM permissions, allow-lists, regions
+// without prefixes or queue sizes) or an unmodelled resource are
+// catalogued; the named scenarios of package scenarios produce them.
 //
 // When a test needs a real account: to learn how the service behaves
 // where the documentation is silent and this package had to choose, to
