@@ -87,6 +87,10 @@ func (f *Fake) Restore(s Snapshot) {
 	for a, b := range s.buckets {
 		f.buckets[a] = &b
 	}
+	f.history = nil // lagged reads start again from the restored state
+	if len(f.lags) > 0 {
+		f.keepView()
+	}
 }
 
 // restoreENIs puts ENIs back and rebuilds every pool from them.
