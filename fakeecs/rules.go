@@ -2,6 +2,7 @@ package fakeecs
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -39,8 +40,9 @@ type Rule struct {
 // RuleID identifies a rule added to a fake.
 type RuleID int
 
-// Matcher is a predicate on a call's typed request. The zero Matcher
-// accepts every call. Make one with [MatchRequest].
+// Matcher is a predicate on a call. The zero Matcher accepts every call.
+// Make one with [MatchRequest], over the typed request, or with
+// [MatchParams], over the flat parameters.
 type Matcher struct {
 	request string // the request type's name, for the action check
 	match   func(p rpc.Params) bool
@@ -59,6 +61,26 @@ func MatchRequest[R any](fn func(r *R) bool) Matcher {
 			return false
 		}
 		return fn(&r)
+	}}
+}
+
+// MatchParams returns a matcher that accepts a call when each named flat
+// RPC parameter is present with the given value, compared as text: the
+// parameters as the wire sends them and the journal records them
+// ("VSwitchId", "Tag.1.Key", "SecurityGroupIds.2"). The typed client's
+// calls are flattened the same way, so the matcher sees both front
+// doors alike. An empty or nil map accepts every call. It is the matcher
+// for programs outside Go, which have no typed request; the map is
+// copied.
+func MatchParams(want map[string]string) Matcher {
+	want = maps.Clone(want)
+	return Matcher{match: func(p rpc.Params) bool {
+		for k, v := range want {
+			if got, ok := p[k]; !ok || got != v {
+				return false
+			}
+		}
+		return true
 	}}
 }
 

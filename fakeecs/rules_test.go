@@ -160,6 +160,58 @@ func TestRuleMatchesTheTypedRequest(t *testing.T) {
 	}
 }
 
+// TestRuleMatchesTheFlatParams narrows a rule by flat RPC parameters,
+// compared as text and required present, through the typed client and
+// over the wire.
+func TestRuleMatchesTheFlatParams(t *testing.T) {
+	rows := []struct {
+		name  string
+		match map[string]string
+		fails bool
+	}{
+		{"no parameters", nil, true},
+		{"one parameter", map[string]string{
+			"VSwitchId": fakeecs.DefaultVSwitchI}, true},
+		{"two parameters", map[string]string{
+			"VSwitchId":                      fakeecs.DefaultVSwitchI,
+			"SecondaryPrivateIpAddressCount": "2"}, true},
+		{"another value", map[string]string{
+			"VSwitchId": fakeecs.DefaultVSwitchH}, false},
+		{"the same number written otherwise", map[string]string{
+			"SecondaryPrivateIpAddressCount": "02"}, false},
+		{"an absent parameter", map[string]string{"Description": ""},
+			false},
+	}
+	req := createReq()
+	req.VSwitchId = tea.String(fakeecs.DefaultVSwitchI)
+	req.SecondaryPrivateIpAddressCount = tea.Int32(2)
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			f, c := newFake(t)
+			f.AddRule(fakeecs.Rule{
+				Action: fakeecs.ActionCreateNetworkInterface,
+				Match:  fakeecs.MatchParams(row.match),
+				Effect: fakeecs.Fail("InternalError")})
+			for _, call := range []func() error{
+				func() error {
+					_, err := c.CreateNetworkInterface(req)
+					return err
+				},
+				func() error {
+					_, err := f.SDKClient().CreateNetworkInterface(req)
+					return err
+				},
+			} {
+				if err := call(); row.fails {
+					requireCode(t, err, "InternalError", 500)
+				} else {
+					require.NoError(t, err)
+				}
+			}
+		})
+	}
+}
+
 // TestRuleThrottlesAndRecovers scripts "throttled twice, then OK" and
 // checks the codes the SDK reads as throttling, with their status.
 func TestRuleThrottlesAndRecovers(t *testing.T) {
