@@ -25,6 +25,11 @@
 // typed client and the wire give the same answer and the same error to
 // the same request.
 //
+// Programs outside Go drive a fake through [Fake.AdminHandler], a small
+// JSON API over HTTP for its rules, quotas, rate limits, read lags,
+// clock, instances, journal and state; cmd/fakeecs serves it at
+// /_admin/.
+//
 // # Fidelity
 //
 // What is modelled, from the API reference page of CreateNetworkInterface
@@ -315,6 +320,15 @@
 //     state and the random source of IDs and addresses; the journal,
 //     rules and quotas are the test's and stay. [Fake.Reset] goes back to
 //     how the fake was made. [Fake.State] is a summary for cmp.Diff.
+//   - A rule made outside Go ([Fake.AdminHandler]) matches a call's flat
+//     RPC parameters ([MatchParams]), not its typed request: each named
+//     parameter must be present with the value as the SDKs write it
+//     ("SecondaryPrivateIpAddressCount" "2", not "02").
+//   - The admin endpoint refuses, with a status and a message, what the
+//     Go API panics for (an unknown action or ID, a code outside the
+//     catalogue without a status, a probability outside [0, 1], a
+//     negative duration), and a refused request changes nothing. It
+//     takes no access keys, even when the wire checks signatures.
 //   - Request IDs are upper-case UUIDs drawn from the seed; resource IDs
 //     use the region's real prefix ("eni-bp1…" in cn-hangzhou). A failed
 //     call is still journaled and draws a request ID; it changes nothing

@@ -74,14 +74,24 @@ func (in *Instance) clone() Instance {
 // group, a group of another VPC, an ID in use, or an address the vSwitch
 // cannot give: that is a mistake in the test, not a cloud failure.
 func (f *Fake) AddInstance(s InstanceSpec) Instance {
+	in, err := f.tryAddInstance(s)
+	if err != nil {
+		panic(fmt.Sprintf("fakeecs: AddInstance %+v: %v", s, err))
+	}
+	return in
+}
+
+// tryAddInstance adds an instance and returns a copy of it, or says why
+// it cannot.
+func (f *Fake) tryAddInstance(s InstanceSpec) (Instance, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	in, err := f.addInstance(s)
 	if err != nil {
-		panic(fmt.Sprintf("fakeecs: AddInstance %+v: %v", s, err))
+		return Instance{}, err
 	}
 	f.undo = f.undo[:0]
-	return in.clone()
+	return in.clone(), nil
 }
 
 // addInstance makes an instance and its primary ENI, or undoes what it

@@ -10,33 +10,34 @@ import (
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
 )
 
-// Call is the journal's record of one call.
+// Call is the journal's record of one call. The JSON names are those of
+// the admin endpoint ([Fake.AdminHandler]).
 type Call struct {
 	// Seq numbers the calls from 1 in the order they ran.
-	Seq int
+	Seq int `json:"seq"`
 	// Action is the action the call named; a wire request that named
 	// none has an empty one.
-	Action Action
+	Action Action `json:"action"`
 	// Version is the API version the call named: "2014-05-26" for ECS,
 	// "2016-04-28" for VPC.
-	Version string
+	Version string `json:"version"`
 	// Params are the call's flat RPC parameters, as a wire request sends
 	// them ("Tag.1.Key"); the typed client's calls are flattened the same
 	// way.
-	Params map[string]string
+	Params map[string]string `json:"params,omitempty"`
 	// RequestID is the request ID of the answer.
-	RequestID string
+	RequestID string `json:"requestId"`
 	// Code is the error code the client saw, empty on success. With a
 	// rule that acts after the commit, the call did its work all the same.
-	Code string
+	Code string `json:"code,omitempty"`
 	// Rule names the fault rule the call met, empty for none.
-	Rule string
+	Rule string `json:"rule,omitempty"`
 	// Hung says that a rule held the call until its context ended.
-	Hung bool
+	Hung bool `json:"hung,omitempty"`
 	// At is the time on the virtual clock when the call started, and End
 	// when it ended; they differ when a rule delays the call.
-	At  time.Time
-	End time.Time
+	At  time.Time `json:"at"`
+	End time.Time `json:"end"`
 }
 
 // Journal returns a copy of the record of every call so far, oldest first.

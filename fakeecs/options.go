@@ -21,21 +21,22 @@ const (
 // Quotas are the limits of the account that the fake enforces. Tests set
 // them when the fake is made ([WithQuotas]) and change them mid-test
 // ([Fake.SetQuotas]). A zero field means the default the field names.
+// The JSON names are those of the admin endpoint ([Fake.AdminHandler]).
 type Quotas struct {
 	// SecurityGroupsPerENI is how many security groups one ENI can join
 	// (JoinedGroupLimitExceed beyond); the default is 5.
-	SecurityGroupsPerENI int
+	SecurityGroupsPerENI int `json:"securityGroupsPerEni"`
 	// ENIsPerRegion is how many ENIs, primary ENIs aside, the account can
 	// have in one region (MaxEniCountExceeded beyond); the default is no
 	// limit.
-	ENIsPerRegion int
+	ENIsPerRegion int `json:"enisPerRegion"`
 	// PrivateIPs is how many private IPv4 addresses the account's ENIs
 	// can hold in one region, a /28 prefix counting 16
 	// (QuotaExceeded.PrivateIpAddress beyond); the default is no limit.
-	PrivateIPs int
+	PrivateIPs int `json:"privateIps"`
 	// TagsPerResource is how many tags one resource can carry
 	// (QuotaExceed.Tags beyond); the default is 20.
-	TagsPerResource int
+	TagsPerResource int `json:"tagsPerResource"`
 }
 
 // withDefaults fills the zero fields of q with their defaults.

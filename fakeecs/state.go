@@ -9,31 +9,43 @@ import (
 // State is a readable summary of a fake's cloud state, made of plain
 // strings, numbers and maps, so that cmp.Diff of two States, with no
 // options, says what changed in a test's words. Get one from
-// [Fake.State].
+// [Fake.State]. The JSON names are those of the admin endpoint
+// ([Fake.AdminHandler]); empty lists and maps are left out.
 type State struct {
-	Now       time.Time
-	ENIs      []ENIState      // in creation order
-	Instances []InstanceState // in the order they were added
+	Now time.Time `json:"now"`
+	// ENIs are in creation order.
+	ENIs []ENIState `json:"enis,omitempty"`
+	// Instances are in the order they were added.
+	Instances []InstanceState `json:"instances,omitempty"`
 	// Available is each vSwitch's count of free IPv4 addresses.
-	Available map[string]int
+	Available map[string]int `json:"available,omitempty"`
 	// Pending lists the ENIs and instances in transition.
-	Pending []string
+	Pending []string `json:"pending,omitempty"`
 }
 
 // ENIState is an ENI in a [State].
 type ENIState struct {
-	ID, Status, Type, VSwitch, Instance string
-	Device                              int
-	IPv4                                []string // primary first
-	IPv6, Prefixes                      []string
-	SecurityGroups                      []string
-	Tags                                map[string]string
+	ID             string            `json:"id"`
+	Status         string            `json:"status"`
+	Type           string            `json:"type"`
+	VSwitch        string            `json:"vswitch"`
+	Instance       string            `json:"instance,omitempty"`
+	Device         int               `json:"device"`
+	IPv4           []string          `json:"ipv4,omitempty"` // primary first
+	IPv6           []string          `json:"ipv6,omitempty"`
+	Prefixes       []string          `json:"prefixes,omitempty"`
+	SecurityGroups []string          `json:"securityGroups,omitempty"`
+	Tags           map[string]string `json:"tags,omitempty"`
 }
 
 // InstanceState is an instance in a [State].
 type InstanceState struct {
-	ID, Type, Status, Zone string
-	ENIs                   []string // attached or attaching, in device order
+	ID     string `json:"id"`
+	Type   string `json:"type"`
+	Status string `json:"status"`
+	Zone   string `json:"zone"`
+	// ENIs are attached or attaching, in device order.
+	ENIs []string `json:"enis,omitempty"`
 }
 
 // State returns a readable summary of the fake's cloud state.
