@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -95,6 +99,9 @@ func TestBinary(t *testing.T) {
 	})
 	t.Run("refuses a bad world file", func(t *testing.T) {
 		testBadWorld(t, bin)
+	})
+	t.Run("is controlled over /_admin/", func(t *testing.T) {
+		testAdmin(t, bin)
 	})
 }
 
@@ -194,4 +201,79 @@ func testBadWorld(t *testing.T, bin string) {
 		"fakeecs: world: region \"cn-beijing\" has no zones\n",
 		stderr.String())
 	require.Empty(t, stdout.String())
+}
+
+// adminCall sends one request to the admin API of the server at endpoint,
+// as curl would, and returns the status and the body.
+func adminCall(t *testing.T, endpoint, method, path, body string) (int,
+	string) {
+	t.Helper()
+	req, err := http.NewRequest(method, "http://"+endpoint+"/_admin"+path,
+		strings.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp.StatusCode, string(b)
+}
+
+// testAdmin adds a rule over /_admin/, sees a v7 client's create fail
+// with the rule's code and the next one pass, moves the clock, reads the
+// journal, resets the fake, and finds the admin requests in the log.
+func testAdmin(t *testing.T, bin string) {
+	p := startBinary(t, bin, "-port", "0")
+	status, body := adminCall(t, p.endpoint, "POST", "/rules",
+		`{"name": "busy", "action": "CreateNetworkInterface", `+
+			`"match": {"VSwitchId": "`+fakeecs.DefaultVSwitchH+`"}, `+
+			`"fire": {"kind": "firstN", "n": 1}, `+
+			`"effect": {"kind": "fail", "code": "InternalError"}}`)
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, `{"id":1}`+"\n", body)
+
+	c := newClient(t, p.endpoint, "any-ak", "any-secret")
+	_, err := c.CreateNetworkInterface(createReq())
+	requireCode(t, err, "InternalError", 500)
+	_, err = c.CreateNetworkInterface(createReq())
+	require.NoError(t, err)
+
+	status, body = adminCall(t, p.endpoint, "POST", "/clock/advance",
+		`{"by": "3s"}`)
+	require.Equal(t, http.StatusOK, status)
+	require.Equal(t, `{"now":"2026-01-01T00:00:03Z","pending":[]}`+"\n",
+		body)
+	requireJournal(t, p.endpoint, []string{"InternalError", ""},
+		[]string{"busy", ""})
+
+	status, body = adminCall(t, p.endpoint, "POST", "/reset", "")
+	require.Equal(t, http.StatusNoContent, status)
+	require.Empty(t, body)
+	requireJournal(t, p.endpoint, nil, nil)
+
+	stderr := p.stop(t, syscall.SIGTERM)
+	require.Contains(t, stderr, "msg=admin method=POST path=/_admin/rules "+
+		"status=200 duration=")
+	require.Contains(t, stderr, "action=CreateNetworkInterface "+
+		"version=2014-05-26 RegionId=cn-hangzhou VSwitchId="+
+		fakeecs.DefaultVSwitchH+" code=InternalError status=500 ")
+}
+
+// requireJournal reads the journal over /_admin/ and checks that it holds
+// creates with the codes and rules given, in order.
+func requireJournal(t *testing.T, endpoint string, codes, rules []string) {
+	t.Helper()
+	status, body := adminCall(t, endpoint, "GET",
+		"/journal?action=CreateNetworkInterface", "")
+	require.Equal(t, http.StatusOK, status)
+	var calls []fakeecs.Call
+	require.NoError(t, json.Unmarshal([]byte(body), &calls))
+	require.Len(t, calls, len(codes), body)
+	for i, c := range calls {
+		require.Equal(t, i+1, c.Seq)
+		require.Equal(t, fakeecs.DefaultVSwitchH, c.Params["VSwitchId"])
+		require.Equal(t, codes[i], c.Code)
+		require.Equal(t, rules[i], c.Rule)
+	}
 }

@@ -11,37 +11,83 @@ import (
 	"time"
 )
 
-// requestLog is middleware that logs one line per request at info level:
-// the action and version, the key parameters present (RegionId,
-// NetworkInterfaceId, VSwitchId, InstanceId), the outcome code ("OK" or
-// the error code of the answer), the HTTP status, the request ID when the
-// answer has one, and the duration. It reads the outcome from the
-// response alone, so it works around any handler. It is safe for
-// concurrent use.
+// requestLog is middleware that logs one line per request at info level.
+// For the ECS API ([logRequests]) the line names the action and version,
+// the key parameters present (RegionId, NetworkInterfaceId, VSwitchId,
+// InstanceId), the outcome code ("OK" or the error code of the answer),
+// the HTTP status, the request ID when the answer has one, and the
+// duration. For the admin API ([logAdmin]) it names the method, the path
+// and the query, the status, the error of a refusal, and the duration.
+// It reads the outcome from the response alone, so it works around any
+// handler. It is safe for concurrent use.
 type requestLog struct {
 	next http.Handler
 	log  *slog.Logger
+	// msg is the line's message; name and outcome give its fields, from
+	// the request before it is served and from the answer after.
+	msg     string
+	name    func(*http.Request) []slog.Attr
+	outcome func(*recorder) []slog.Attr
 	// now reads the clock for the duration; tests fix it.
 	now func() time.Time
 }
 
-// logRequests wraps next in a requestLog that writes to log.
+// logRequests wraps the ECS API's handler in a requestLog that writes to
+// log.
 func logRequests(next http.Handler, log *slog.Logger) *requestLog {
-	return &requestLog{next: next, log: log, now: time.Now}
+	return &requestLog{next: next, log: log, msg: "request",
+		name: requestAttrs, outcome: callOutcome, now: time.Now}
+}
+
+// logAdmin wraps the admin API's handler in a requestLog that writes to
+// log.
+func logAdmin(next http.Handler, log *slog.Logger) *requestLog {
+	return &requestLog{next: next, log: log, msg: "admin",
+		name: adminAttrs, outcome: adminOutcome, now: time.Now}
 }
 
 func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := l.now()
-	attrs := requestAttrs(r)
+	attrs := l.name(r)
 	rec := &recorder{ResponseWriter: w}
 	l.next.ServeHTTP(rec, r)
-	attrs = append(attrs, slog.String("code", rec.code()),
-		slog.Int("status", rec.statusCode()))
-	if id := w.Header().Get("X-Acs-Request-Id"); id != "" {
+	attrs = append(attrs, l.outcome(rec)...)
+	attrs = append(attrs, slog.Duration("duration", l.now().Sub(start)))
+	l.log.LogAttrs(r.Context(), slog.LevelInfo, l.msg, attrs...)
+}
+
+// callOutcome is the code, the status and the request ID of an answer of
+// the ECS API.
+func callOutcome(rec *recorder) []slog.Attr {
+	attrs := []slog.Attr{slog.String("code", rec.code()),
+		slog.Int("status", rec.statusCode())}
+	if id := rec.Header().Get("X-Acs-Request-Id"); id != "" {
 		attrs = append(attrs, slog.String("requestId", id))
 	}
-	attrs = append(attrs, slog.Duration("duration", l.now().Sub(start)))
-	l.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+	return attrs
+}
+
+// adminAttrs names an admin request by its method, path and query.
+func adminAttrs(r *http.Request) []slog.Attr {
+	attrs := []slog.Attr{slog.String("method", r.Method),
+		slog.String("path", r.URL.Path)}
+	if r.URL.RawQuery != "" {
+		attrs = append(attrs, slog.String("query", r.URL.RawQuery))
+	}
+	return attrs
+}
+
+// adminOutcome is the status of an admin answer, and the error of a
+// refusal.
+func adminOutcome(rec *recorder) []slog.Attr {
+	attrs := []slog.Attr{slog.Int("status", rec.statusCode())}
+	var answer struct{ Error string }
+	if rec.statusCode() >= 400 &&
+		json.Unmarshal(rec.body.Bytes(), &answer) == nil &&
+		answer.Error != "" {
+		attrs = append(attrs, slog.String("error", answer.Error))
+	}
+	return attrs
 }
 
 // requestAttrs names the call: its action and version, from the

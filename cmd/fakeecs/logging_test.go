@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,13 +36,13 @@ func steppingClock(step time.Duration) func() time.Time {
 	}
 }
 
-// logOne serves one request through the request log around h, with a
-// clock that makes every request take 3ms. It returns the answer and the
-// line logged.
-func logOne(h http.Handler, r *http.Request) (*httptest.ResponseRecorder,
-	string) {
+// logOne serves one request through the log that wrap puts around h,
+// with a clock that makes every request take 3ms. It returns the answer
+// and the line logged.
+func logOne(wrap func(http.Handler, *slog.Logger) *requestLog,
+	h http.Handler, r *http.Request) (*httptest.ResponseRecorder, string) {
 	var buf bytes.Buffer
-	l := logRequests(h, testLog(&buf))
+	l := wrap(h, testLog(&buf))
 	l.now = steppingClock(3 * time.Millisecond)
 	w := httptest.NewRecorder()
 	l.ServeHTTP(w, r)
@@ -103,7 +104,7 @@ func TestRequestLogLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()),
 				fakeecs.WithSeed(7))
-			_, got := logOne(f.Handler(), tt.req)
+			_, got := logOne(logRequests, f.Handler(), tt.req)
 			require.Equal(t, tt.want, got)
 		})
 	}
@@ -130,10 +131,41 @@ func TestRequestLogLineWithoutCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, line := logOne(tt.h, ecsRequest("Act", ""))
+			w, line := logOne(logRequests, tt.h, ecsRequest("Act", ""))
 			require.Equal(t, tt.wantStatus, w.Code)
 			require.Equal(t, tt.wantBody, w.Body.String())
 			require.Equal(t, tt.wantLine, line)
+		})
+	}
+}
+
+// TestAdminLogLine checks the exact line logged for admin requests: a
+// success, one with a query, and a refusal with its error.
+func TestAdminLogLine(t *testing.T) {
+	tests := []struct {
+		name, method, path, body string
+		want                     string
+	}{
+		{"success", "POST", "/_admin/clock/advance", `{"by": "1s"}`,
+			"level=INFO msg=admin method=POST path=/_admin/clock/advance " +
+				"status=200 duration=3ms\n"},
+		{"query", "GET", "/_admin/journal?action=DescribeRegions", "",
+			"level=INFO msg=admin method=GET path=/_admin/journal " +
+				`query="action=DescribeRegions" status=200 duration=3ms` +
+				"\n"},
+		{"refusal", "POST", "/_admin/rules", `{"action": "Nope"}`,
+			"level=INFO msg=admin method=POST path=/_admin/rules " +
+				`status=400 error="unknown action \"Nope\"" ` +
+				"duration=3ms\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+			h := http.StripPrefix("/_admin", f.AdminHandler())
+			r := httptest.NewRequest(tt.method, tt.path,
+				strings.NewReader(tt.body))
+			_, got := logOne(logAdmin, h, r)
+			require.Equal(t, tt.want, got)
 		})
 	}
 }

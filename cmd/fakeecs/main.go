@@ -3,8 +3,11 @@
 // RPC protocol, through either Alibaba Cloud Go SDK or another language's.
 //
 // It holds the built-in default world of package fakeecs, or a world read
-// from a JSON file, and logs one line per request to stderr. Its state
-// lives in memory and is gone when it stops. Usage:
+// from a JSON file, and logs one line per request to stderr. Under
+// /_admin/ it serves the fake's admin API (fakeecs.Fake.AdminHandler),
+// which adds fault rules, moves the virtual clock, reads the journal and
+// resets the fake. Its state lives in memory and is gone when it stops.
+// Usage:
 //
 //	fakeecs [-port 8040] [-world FILE] [-seed N] [-access-key ID:SECRET]...
 //

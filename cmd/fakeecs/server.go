@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ecsfake/ecsfake/fakeecs"
@@ -44,7 +45,26 @@ func serve(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	printBanner(stdout, ln.Addr().String(), len(cfg.keys))
 	log.Info("serving", "addr", ln.Addr().String(), "world",
 		worldName(cfg.world), "seed", cfg.seed, "accessKeys", len(cfg.keys))
-	return runServer(ctx, newServer(fake.Handler(), log), ln, log)
+	return runServer(ctx, newServer(routes(fake, log), log), ln, log)
+}
+
+// adminPrefix is the path under which the server mounts the fake's admin
+// API; every other path is the ECS API's.
+const adminPrefix = "/_admin/"
+
+// routes serves the fake's admin API under adminPrefix and its wire front
+// door at every other path, logging each request on one line.
+func routes(f *fakeecs.Fake, log *slog.Logger) http.Handler {
+	wire := logRequests(f.Handler(), log)
+	admin := logAdmin(http.StripPrefix(strings.TrimSuffix(adminPrefix, "/"),
+		f.AdminHandler()), log)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, adminPrefix) {
+			admin.ServeHTTP(w, r)
+			return
+		}
+		wire.ServeHTTP(w, r)
+	})
 }
 
 // worldName says where the world came from, for the log.
@@ -55,12 +75,11 @@ func worldName(path string) string {
 	return path
 }
 
-// newServer serves h behind the request log, with the size limits and
-// timeouts. The server's own errors go to log at warning level.
+// newServer serves h with the size limits and timeouts. The server's own
+// errors go to log at warning level.
 func newServer(h http.Handler, log *slog.Logger) *http.Server {
 	return &http.Server{
-		Handler: logRequests(http.MaxBytesHandler(h, maxBodyBytes),
-			log),
+		Handler:           http.MaxBytesHandler(h, maxBodyBytes),
 		MaxHeaderBytes:    maxHeaderBytes,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,

@@ -204,7 +204,8 @@ func TestPrintBanner(t *testing.T) {
 		"Protocol: \"HTTP\"\n" +
 		`  older SDK: client.Domain = "127.0.0.1:9999" ` +
 		"(HTTP is its default scheme)\n" +
-		"  tools: export ECS_ENDPOINT=127.0.0.1:9999\n"
+		"  tools: export ECS_ENDPOINT=127.0.0.1:9999\n" +
+		"  admin: http://127.0.0.1:9999/_admin/ (see the README)\n"
 	tests := []struct {
 		keys int
 		tail string
@@ -258,4 +259,30 @@ func TestRunLimitsHeaders(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	require.Equal(t, http.StatusRequestHeaderFieldsTooLarge, resp.StatusCode)
+}
+
+// TestRoutes checks that paths under /_admin/ reach the admin API with
+// the prefix taken off, and every other path, /_admin itself included,
+// the ECS API.
+func TestRoutes(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"/_admin/rules", "[]\n"},
+		{"/_admin/nope", `{"error":"no admin endpoint GET /nope"}` + "\n"},
+		{"/_admin", `"Code":"MissingAction"`},
+		{"/", `"Code":"MissingAction"`},
+		{"/x/_admin/rules", `"Code":"MissingAction"`},
+	}
+	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+	h := routes(f, slog.New(slog.DiscardHandler))
+	for _, tt := range tests {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if strings.HasPrefix(tt.path, adminPrefix) {
+			require.Equal(t, tt.want, w.Body.String(), tt.path)
+			continue
+		}
+		require.Contains(t, w.Body.String(), tt.want, tt.path)
+	}
 }
