@@ -122,7 +122,9 @@ func TestAdminEndpoints(t *testing.T) {
 			{"GET", "/state", "", 200, `{"now":"` + start + `",` +
 				`"available":{"vsw-bp13xtplpft75v2seh60":4,` +
 				`"vsw-bp1f91dhodzdoc9is0j8":252,` +
-				`"vsw-bp1ht9lgmxg9edn581u3":252}}`},
+				`"vsw-bp1ht9lgmxg9edn581u3":252},` +
+				`"members":{"sg-bp14edt2sywb3wkh5dn":0,` +
+				`"sg-bp1kvj50ce9uvw53efr":0}}`},
 			{"POST", "/instances", specH, 200, `{"id":"` + instanceH +
 				`","primaryEni":"` + primaryH + `"}`},
 			{"GET", "/state", "", 200, `{"now":"` + start + `",` +
@@ -136,7 +138,9 @@ func TestAdminEndpoints(t *testing.T) {
 				`"zone":"cn-hangzhou-h","enis":["` + primaryH + `"]}],` +
 				`"available":{"vsw-bp13xtplpft75v2seh60":4,` +
 				`"vsw-bp1f91dhodzdoc9is0j8":251,` +
-				`"vsw-bp1ht9lgmxg9edn581u3":252}}`},
+				`"vsw-bp1ht9lgmxg9edn581u3":252},` +
+				`"members":{"sg-bp14edt2sywb3wkh5dn":0,` +
+				`"sg-bp1kvj50ce9uvw53efr":1}}`},
 		}},
 		{"journal", []exchange{
 			{"GET", "/journal", "", 200, `[]`},

@@ -226,6 +226,8 @@ var catalogue = map[string]entry{
 	"InvalidAction.NotFound": {404,
 		"Specified api is not found, please check your url and method."},
 	"InvalidVersion": {400, "Specified parameter Version is not valid."},
+	"UnsupportedHTTPMethod": {400,
+		"This http method is not supported."},
 	"IncompleteSignature": {400, "The request signature does not " +
 		"conform to Aliyun standards."},
 	"SignatureDoesNotMatch": {400, "Specified signature is not matched " +

@@ -147,7 +147,9 @@
 //     IPv6; an InUse ENI holds its type's EniPrivateIpAddressQuantity and
 //     EniIpv6AddressQuantity; beyond them Ipv4CountExceeded or
 //     Ipv6CountExceeded. An address held anywhere gets
-//     InvalidIp.IpAssigned on assign; unassigning an address the ENI does
+//     InvalidIp.IpAssigned on IPv4 assign, and
+//     InvalidOperation.AddressAlreadyAllocated on IPv6 assign, as at
+//     create; unassigning an address the ENI does
 //     not hold as a secondary one, its primary address included, gets
 //     InvalidIp.IpUnassigned. An assign with nothing to assign gets
 //     MissingParameter.
@@ -293,8 +295,9 @@
 //     fires acts, and every matching rule counts the call. A rule that
 //     acts before the call leaves the fake as it was; one that acts after
 //     the commit leaves the call's work done. A probabilistic rule draws
-//     from its own seeded source, so rules do not change the IDs and
-//     addresses of the calls they let through. Every call's journal entry
+//     from the fake's seeded source of fault decisions, which all rules
+//     share and which IDs and addresses do not use, so rules do not change
+//     the IDs and addresses of the calls they let through. Every call's journal entry
 //     names the rule it met.
 //   - Quotas ([Quotas], [Fake.SetQuotas]) count per region: ENIs made by
 //     CreateNetworkInterface (primary ENIs aside) against ENIsPerRegion,

@@ -62,6 +62,7 @@ type Fake struct {
 	failAttach map[string]bool
 
 	journal []Call
+	calls   int // calls so far, the journal's numbering
 	undo    []func()
 }
 
@@ -130,6 +131,7 @@ func New(opts ...Option) *Fake {
 // build loads a validated world into the fake.
 func (f *Fake) build(w World) {
 	for _, r := range w.Regions {
+		r.Zones = slices.Clone(r.Zones)
 		f.regions[r.ID] = &regionState{Region: r, prefix: idPrefix(r)}
 	}
 	for _, v := range w.VPCs {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -104,7 +105,7 @@ func (f *Fake) addInstance(s InstanceSpec) (*Instance, error) {
 	r := f.regions[sw.region]
 	in := &Instance{ID: s.ID, Name: s.Name, RegionID: r.ID,
 		ZoneID: sw.Zone, VPCID: sw.VPC, VSwitchID: sw.ID, Type: s.Type,
-		Status:         max(s.Status, InstanceRunning),
+		Status:         cmp.Or(s.Status, InstanceRunning),
 		SecurityGroups: slices.Clone(s.SecurityGroups),
 		Tags:           slices.Clone(s.Tags), CreatedAt: f.now}
 	if in.ID == "" {
@@ -135,6 +136,8 @@ func (f *Fake) checkSpec(s InstanceSpec) (*vswitchState, error) {
 		return nil, fmt.Errorf("unknown instance type %q", s.Type)
 	case s.ID != "" && (f.instances[s.ID] != nil || f.enis[s.ID] != nil):
 		return nil, fmt.Errorf("ID %q is in use", s.ID)
+	case s.ID != "" && !strings.HasPrefix(s.ID, "i-"):
+		return nil, fmt.Errorf("ID %q does not start with \"i-\"", s.ID)
 	case len(s.SecurityGroups) == 0:
 		return nil, fmt.Errorf("no security group")
 	}
@@ -228,36 +231,43 @@ func (f *Fake) instanceList() []*Instance {
 	return out
 }
 
-// StartInstance starts a stopped instance: it is Starting until the
-// StartInstance delay passes on the clock, then Running. It panics unless
-// the instance is Stopped.
+// StartInstance starts a Stopped or Pending instance: it is Starting
+// until the StartInstance delay passes on the clock, then Running. It
+// panics for an instance in another state.
 func (f *Fake) StartInstance(id string) {
-	f.moveInstance(id, InstanceStopped, InstanceStarting, InstanceRunning,
-		f.cfg.delays.StartInstance)
+	f.moveInstance(id, InstanceStarting, InstanceRunning,
+		f.cfg.delays.StartInstance, InstanceStopped, InstancePending)
 }
 
 // StopInstance stops a running instance: it is Stopping until the
 // StopInstance delay passes on the clock, then Stopped. It panics unless
 // the instance is Running.
 func (f *Fake) StopInstance(id string) {
-	f.moveInstance(id, InstanceRunning, InstanceStopping, InstanceStopped,
-		f.cfg.delays.StopInstance)
+	f.moveInstance(id, InstanceStopping, InstanceStopped,
+		f.cfg.delays.StopInstance, InstanceRunning)
 }
 
-func (f *Fake) moveInstance(id string, from, via, to InstanceStatus,
-	d time.Duration) {
+// moveInstance starts an instance's transition from one of the states in
+// from, through via, to to.
+func (f *Fake) moveInstance(id string, via, to InstanceStatus,
+	d time.Duration, from ...InstanceStatus) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.endDue()
 	in := f.instanceOf(id)
-	if in.Status != from {
+	if !slices.Contains(from, in.Status) {
 		panic(fmt.Sprintf("fakeecs: instance %s is %s, not %s", id,
-			in.Status, from))
+			in.Status, joinStatuses(from)))
 	}
 	in.Status = via
 	f.schedule(id, d, endInstance, to)
 	f.undo = f.undo[:0]
 	f.endDue()
+}
+
+func joinStatuses(ss []InstanceStatus) string {
+	names := mapList(ss, func(s InstanceStatus) string { return string(s) })
+	return strings.Join(names, " or ")
 }
 
 // ReleaseInstance releases an instance at once: its primary ENI and every
@@ -270,7 +280,7 @@ func (f *Fake) ReleaseInstance(id string) {
 	f.instanceOf(id)
 	for _, n := range f.attachedTo(id) {
 		f.cancelAll(n.ID)
-		if n.DeleteOnRelease {
+		if n.DeleteOnRelease || n.Type == TypePrimary {
 			f.remove(n)
 		} else {
 			f.detached(n)

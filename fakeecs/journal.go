@@ -56,8 +56,9 @@ func (f *Fake) Journal() []Call {
 // set.
 func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 	ans answer, start time.Time, rule string, hung bool) {
+	f.calls++
 	c := Call{
-		Seq:       len(f.journal) + 1,
+		Seq:       f.calls,
 		Action:    r.action,
 		Version:   r.version,
 		Params:    maps.Clone(map[string]string(p)),
@@ -71,6 +72,9 @@ func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 		c.Code = ans.Err.Code
 	}
 	f.journal = append(f.journal, c)
+	if n := f.cfg.journalLimit; n > 0 && len(f.journal) > n {
+		f.journal = slices.Delete(f.journal, 0, len(f.journal)-n)
+	}
 	if l := f.cfg.logger; l != nil {
 		l.LogAttrs(ctx, slog.LevelDebug, "fakeecs call",
 			slog.String("action", string(r.action)),

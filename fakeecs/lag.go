@@ -31,7 +31,7 @@ type view struct {
 // the past; a zero Lag makes it read the present again. It panics for
 // an action that is not a read.
 func (f *Fake) SetReadLag(a Action, l Lag) {
-	checkRule(Rule{Action: a})
+	checkAction(a)
 	if !isRead(a) || l.Calls < 0 || l.For < 0 {
 		panic(fmt.Sprintf("fakeecs: read lag %+v for %s", l, a))
 	}

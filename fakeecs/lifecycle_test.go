@@ -357,7 +357,9 @@ func TestInstanceStartAndStop(t *testing.T) {
 	require.Equal(t, 10*time.Second, f.Settle())
 	require.Equal(t, fakeecs.InstanceRunning, f.Instances()[0].Status)
 	require.PanicsWithValue(t, "fakeecs: instance "+in.ID+
-		" is Running, not Stopped", func() { f.StartInstance(in.ID) })
+		" is Running, not Stopped or Pending", func() {
+		f.StartInstance(in.ID)
+	})
 }
 
 // TestAddInstanceMisuse checks that an impossible instance is a test's

@@ -66,6 +66,7 @@ type config struct {
 	delays  Delays
 
 	tokenLifetime time.Duration
+	journalLimit  int
 }
 
 func defaultConfig() config {
@@ -114,6 +115,13 @@ func WithOwnerID(id string) Option {
 // WithQuotas sets the account's limits; zero fields keep the defaults.
 func WithQuotas(q Quotas) Option {
 	return func(c *config) { c.quotas = q }
+}
+
+// WithJournalLimit keeps only the last n calls in the journal, for a
+// fake that serves for long, such as the standalone server. The default,
+// 0, keeps every call.
+func WithJournalLimit(n int) Option {
+	return func(c *config) { c.journalLimit = n }
 }
 
 // WithLogger makes the fake trace every call to l at debug level. By

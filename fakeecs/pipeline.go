@@ -23,11 +23,7 @@ type answer struct {
 // records the call in the journal. A call that a rule hangs then waits,
 // without the lock, until its context ends.
 func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
-	f.mu.Lock()
-	ans, hang := f.process(ctx, r, p)
-	then := f.then
-	f.then = nil
-	f.mu.Unlock()
+	ans, hang, then := f.locked(ctx, r, p)
 	if then != nil {
 		then(f)
 	}
@@ -37,6 +33,20 @@ func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 	}
 	return ans
 }
+
+// locked runs the pipeline under the lock, which it gives back even when
+// a test's matcher panics, and hands over the Then effect to run.
+func (f *Fake) locked(ctx context.Context, r route, p rpc.Params) (
+	answer, bool, func(*Fake)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	defer f.clearThen()
+	ans, hang := f.process(ctx, r, p)
+	return ans, hang, f.then
+}
+
+// clearThen drops a Then effect once it is handed over.
+func (f *Fake) clearThen() { f.then = nil }
 
 // process runs the pipeline of one call under the lock and reports
 // whether a rule hangs it.

@@ -28,7 +28,7 @@ type bucket struct {
 // removes the limit. It panics for an action the fake does not serve, a
 // negative rate or burst, or a code that is not a throttling code.
 func (f *Fake) SetRateLimit(a Action, l RateLimit) {
-	checkRule(Rule{Action: a})
+	checkAction(a)
 	if l.Code == "" {
 		l.Code = "Throttling"
 	}

@@ -54,7 +54,11 @@ type Matcher struct {
 // parameters. [Fake.AddRule] panics when R is not the request type of the
 // rule's action.
 func MatchRequest[R any](fn func(r *R) bool) Matcher {
-	name := reflect.TypeFor[R]().Name()
+	t := reflect.TypeFor[R]()
+	if t.Kind() != reflect.Struct {
+		panic("fakeecs: MatchRequest reads a struct, not a " + t.String())
+	}
+	name := t.Name()
 	return Matcher{request: name, match: func(p rpc.Params) bool {
 		var r R
 		if err := dara.Convert(rpc.Unflatten(p), &r); err != nil {
@@ -124,7 +128,8 @@ func FirstN(n int) Firing { return Firing{kind: fireFirstN, n: n} }
 func EveryKth(k int) Firing { return Firing{kind: fireEveryKth, n: k} }
 
 // WithProbability acts on each matching call with probability p, drawn
-// from the fake's seeded source of fault decisions.
+// from the fake's seeded source of fault decisions, which all rules
+// share and which the IDs and addresses of the calls do not use.
 func WithProbability(p float64) Firing {
 	return Firing{kind: fireProbability, p: p}
 }
@@ -182,9 +187,14 @@ func Fail(code string) Effect {
 	return Effect{err: *apiErr(code, "")}
 }
 
-// FailWith answers the call with any error: a code, an HTTP status and a
-// message.
+// FailWith answers the call with any error: a code, an HTTP status from
+// 400 to 599, and a message. It panics for an empty code or another
+// status, which the SDKs would not read as an error.
 func FailWith(code string, status int, message string) Effect {
+	if code == "" || status < 400 || status > 599 {
+		panic(fmt.Sprintf("fakeecs: FailWith(%q, %d): an error needs a "+
+			"code and a status from 400 to 599", code, status))
+	}
 	return Effect{err: Error{Code: code, HTTPStatus: status,
 		Message: message}}
 }
@@ -203,6 +213,9 @@ func Throttle(code string) Effect {
 // ending the transitions that fall due, and the call then runs (or, after
 // commit, the clock moves after it has run).
 func Delay(d time.Duration) Effect {
+	if d < 0 {
+		panic("fakeecs: Delay with a negative duration")
+	}
 	return Effect{kind: effectDelay, delay: d}
 }
 
@@ -214,7 +227,8 @@ func Then(fn func(f *Fake)) Effect { return Effect{kind: effectThen, then: fn} }
 
 // Hang makes the call wait, holding no lock, until the caller's context
 // ends, and then fail with the context's error, as a call to a service
-// that never answers does. Give the caller a context with a deadline.
+// that never answers does. Give the caller a context with a deadline: a
+// call without one hangs for good, in-process ([InProcess]) as well.
 func Hang() Effect { return Effect{kind: effectHang} }
 
 // rule is an added rule with its count of matching calls.
@@ -240,19 +254,40 @@ func (f *Fake) AddRule(r Rule) RuleID {
 	return RuleID(f.ruleSeq)
 }
 
-func checkRule(r Rule) {
-	if !slices.Contains(Actions(), r.Action) {
-		panic(fmt.Sprintf("fakeecs: rule for unknown action %q", r.Action))
+// checkAction panics unless the fake serves the action.
+func checkAction(a Action) {
+	if !slices.Contains(Actions(), a) {
+		panic(fmt.Sprintf("fakeecs: rule for unknown action %q", a))
 	}
+}
+
+func checkRule(r Rule) {
+	checkAction(r.Action)
 	want := string(r.Action) + "Request"
 	if r.Match.request != "" && r.Match.request != want {
 		panic(fmt.Sprintf("fakeecs: rule for %s matches a %s, not a %s",
 			r.Action, r.Match.request, want))
 	}
-	if r.Fire.kind == fireProbability && (r.Fire.p < 0 || r.Fire.p > 1) {
-		panic(fmt.Sprintf("fakeecs: probability %v outside [0, 1]",
-			r.Fire.p))
+	if err := r.Fire.check(); err != "" {
+		panic("fakeecs: rule for " + string(r.Action) + ": " + err)
 	}
+	if r.Effect.kind == effectFail && r.Effect.err.Code == "" {
+		panic("fakeecs: rule for " + string(r.Action) + " has no effect")
+	}
+}
+
+// check returns what is wrong with a firing condition, or "".
+func (fi Firing) check() string {
+	switch {
+	case fi.kind == fireProbability && (fi.p < 0 || fi.p > 1):
+		return fmt.Sprintf("probability %v outside [0, 1]", fi.p)
+	case (fi.kind == fireNth || fi.kind == fireFirstN ||
+		fi.kind == fireEveryKth) && fi.n < 1:
+		return fmt.Sprintf("a count of %d calls; counts start at 1", fi.n)
+	case fi.kind == fireSequence && len(fi.pattern) == 0:
+		return "an empty sequence"
+	}
+	return ""
 }
 
 // RemoveRule removes a rule; removing one that is gone does nothing.

@@ -19,7 +19,10 @@ import (
 // InProcess is an HTTP transport that hands each request to a handler in
 // the same process, with no socket. It is both a dara.HttpClient, for the
 // v7 SDK's Config.HttpClient, and an http.RoundTripper, for the older
-// SDK's SetTransport.
+// SDK's SetTransport. It honours the request's context but not the SDKs'
+// own connect and read timeouts, which belong to a socket: bound a call
+// that a Hang rule holds with a context (the v7 SDK's XWithContext), or
+// serve the fake on a socket ([Fake.NewServer]).
 type InProcess struct {
 	Handler http.Handler
 }

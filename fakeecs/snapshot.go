@@ -158,7 +158,7 @@ func (f *Fake) Reset() {
 	f.Restore(f.start)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.rules, f.journal, f.history = nil, nil, nil
+	f.rules, f.journal, f.history, f.calls = nil, nil, nil, 0
 	f.buckets = map[Action]*bucket{}
 	f.lags = map[Action]Lag{}
 	f.tokens = map[tokenKey]*token{}

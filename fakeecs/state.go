@@ -21,6 +21,8 @@ type State struct {
 	Available map[string]int `json:"available,omitempty"`
 	// Pending lists the ENIs and instances in transition.
 	Pending []string `json:"pending,omitempty"`
+	// Members is each security group's count of ENIs.
+	Members map[string]int `json:"members,omitempty"`
 }
 
 // ENIState is an ENI in a [State].
@@ -58,6 +60,10 @@ func (f *Fake) State() State {
 	s.Instances = mapList(f.instanceList(), f.instanceState)
 	for id, v := range f.vswitches {
 		s.Available[id] = v.v4.Available()
+	}
+	s.Members = map[string]int{}
+	for id, g := range f.groups {
+		s.Members[id] = g.members
 	}
 	for _, t := range f.pending {
 		if !slices.Contains(s.Pending, t.id) {

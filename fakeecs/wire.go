@@ -3,9 +3,11 @@ package fakeecs
 import (
 	"encoding/json"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/ecsfake/ecsfake/fakeecs/internal/rpc"
@@ -33,6 +35,13 @@ func (f *Fake) Handler() http.Handler {
 }
 
 func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost && r.Method != http.MethodGet {
+		e := apiErr("UnsupportedHTTPMethod", "The HTTP method %q is not "+
+			"supported; send POST or GET.", r.Method)
+		ans := f.refuse(r.Context(), routeOf(r.Header, nil), nil, e)
+		writeJSON(w, e.HTTPStatus, ans.RequestID, e.body())
+		return
+	}
 	p, raw, err := readParams(w, r)
 	rt := routeOf(r.Header, p)
 	if err == nil {
@@ -119,9 +128,12 @@ func (r route) check() *Error {
 // without regard to case: the v7 SDK sets lower-case keys without
 // canonicalising them when it calls a handler in-process.
 func header(h http.Header, name string) string {
-	for k, v := range h {
-		if strings.EqualFold(k, name) && len(v) > 0 {
-			return v[0]
+	if v := h.Get(name); v != "" {
+		return v
+	}
+	for _, k := range slices.Sorted(maps.Keys(h)) {
+		if strings.EqualFold(k, name) && len(h[k]) > 0 {
+			return h[k][0]
 		}
 	}
 	return ""

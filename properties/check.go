@@ -26,7 +26,9 @@ import (
 // addresses; an ENI is on an instance exactly when it is Attaching, InUse
 // or Detaching, and then on one instance of its zone and VPC; no instance
 // holds more ENIs than its type allows, nor an InUse ENI more addresses;
-// and an ENI on no instance holds at most 50 IPv4 and 10 IPv6 addresses.
+// an ENI on no instance holds at most 50 IPv4 and 10 IPv6 addresses;
+// each security group counts the ENIs that name it; and no two ENIs of
+// an instance share a device index.
 func Check(f *fakeecs.Fake, w fakeecs.World) error {
 	c := checker{
 		f:      f,
@@ -50,7 +52,47 @@ func Check(f *fakeecs.Fake, w fakeecs.World) error {
 		c.available(s)
 	}
 	c.instances(f.Instances(), enis, f.InstanceTypes())
+	c.members(f.State().Members, enis)
+	c.devices(enis)
 	return errors.Join(c.errs...)
+}
+
+// members checks each security group's count of ENIs against the ENIs
+// that name it.
+func (c *checker) members(got map[string]int,
+	enis []fakeecs.NetworkInterface) {
+	want := map[string]int{}
+	for _, n := range enis {
+		for _, g := range n.SecurityGroups {
+			want[g]++
+		}
+	}
+	for g, n := range got {
+		if n != want[g] {
+			c.fail("security group %s counts %d ENIs; %d name it", g, n,
+				want[g])
+		}
+	}
+	for g := range want {
+		if _, ok := got[g]; !ok {
+			c.fail("ENIs name security group %s, which is unknown", g)
+		}
+	}
+}
+
+// devices checks that no two ENIs of an instance share a device index.
+func (c *checker) devices(enis []fakeecs.NetworkInterface) {
+	seen := map[string]string{}
+	for _, n := range enis {
+		if n.InstanceID == "" {
+			continue
+		}
+		k := fmt.Sprintf("%s/%d", n.InstanceID, n.DeviceIndex)
+		if other, ok := seen[k]; ok {
+			c.fail("%s and %s share device %s", n.ID, other, k)
+		}
+		seen[k] = n.ID
+	}
 }
 
 type checker struct {

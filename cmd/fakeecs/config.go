@@ -23,6 +23,9 @@ type config struct {
 	// keys are the only access keys accepted when there are any; with
 	// none, every key and signature is accepted.
 	keys accessKeys
+	// clock is "real", for a virtual clock that follows the wall clock,
+	// or "manual", for one that moves only through the admin API.
+	clock string
 }
 
 // The defaults of the flags. The default seed is the library's.
@@ -30,6 +33,10 @@ const (
 	defaultPort = 8040
 	defaultSeed = 1
 )
+
+// journalLimit is how many calls the server's journal keeps, so that a
+// server polled for days does not grow without bound.
+const journalLimit = 10000
 
 // parseFlags reads the command line into a config. It returns
 // flag.ErrHelp, after printing the usage to stderr, when asked for help.
@@ -45,6 +52,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		"`seed` of every identifier, MAC address and request ID")
 	fs.Var(&cfg.keys, "access-key", "accept only this `ID:SECRET` "+
 		"and check signatures; repeatable (default any key)")
+	fs.StringVar(&cfg.clock, "clock", "real", "`real`: transitions end "+
+		"as wall time passes; manual: only through the admin API")
 	err := fs.Parse(args)
 	if err == flag.ErrHelp {
 		fs.SetOutput(stderr)
@@ -65,6 +74,9 @@ func (c config) check(rest []string) error {
 	if c.port < 0 || c.port > 65535 {
 		return fmt.Errorf("-port %d is not a port from 0 to 65535", c.port)
 	}
+	if c.clock != "real" && c.clock != "manual" {
+		return fmt.Errorf("-clock %q is neither real nor manual", c.clock)
+	}
 	return nil
 }
 
@@ -75,7 +87,8 @@ func (c config) addr() string {
 
 // options are the fake's options for the config and a loaded world.
 func (c config) options(w fakeecs.World) []fakeecs.Option {
-	opts := []fakeecs.Option{fakeecs.WithWorld(w), fakeecs.WithSeed(c.seed)}
+	opts := []fakeecs.Option{fakeecs.WithWorld(w), fakeecs.WithSeed(c.seed),
+		fakeecs.WithJournalLimit(journalLimit)}
 	for _, k := range c.keys {
 		opts = append(opts, fakeecs.WithCredentials(k.id, k.secret))
 	}

@@ -16,13 +16,15 @@ func TestParseFlagsReadsEveryFlag(t *testing.T) {
 		args []string
 		want config
 	}{
-		{"defaults", nil, config{port: 8040, seed: 1}},
+		{"defaults", nil, config{port: 8040, seed: 1, clock: "real"}},
 		{"every flag", []string{"-port", "0", "-world", "w.json",
-			"-seed", "7", "-access-key", "ak:sk", "-access-key", "ak2:s:k"},
+			"-seed", "7", "-access-key", "ak:sk", "-access-key", "ak2:s:k",
+			"-clock", "manual"},
 			config{port: 0, world: "w.json", seed: 7, keys: accessKeys{
-				{id: "ak", secret: "sk"}, {id: "ak2", secret: "s:k"}}}},
+				{id: "ak", secret: "sk"}, {id: "ak2", secret: "s:k"}},
+				clock: "manual"}},
 		{"highest port", []string{"-port", "65535"},
-			config{port: 65535, seed: 1}},
+			config{port: 65535, seed: 1, clock: "real"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -92,11 +93,10 @@ func adminOutcome(rec *recorder) []slog.Attr {
 
 // requestAttrs names the call: its action and version, from the
 // x-acs-action and x-acs-version headers or the Action and Version
-// parameters, and the key parameters it carries. It reads the query only:
-// the SDKs send every parameter there, and the body is left unread for
-// the handler.
+// parameters, and the key parameters it carries, from the query or a
+// form body.
 func requestAttrs(r *http.Request) []slog.Attr {
-	q := r.URL.Query()
+	q := requestValues(r)
 	attrs := []slog.Attr{
 		slog.String("action", firstOf(r.Header.Get("X-Acs-Action"),
 			q.Get("Action"))),
@@ -110,6 +110,29 @@ func requestAttrs(r *http.Request) []slog.Attr {
 		}
 	}
 	return attrs
+}
+
+// requestValues returns the query merged with a form body, which it reads
+// and puts back for the handler; the query wins, as in the handler.
+func requestValues(r *http.Request) url.Values {
+	q := r.URL.Query()
+	ct := r.Header.Get("Content-Type")
+	if r.Body == nil ||
+		!strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		return q
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBodyBytes))
+	r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(b), r.Body))
+	form, perr := url.ParseQuery(string(b))
+	if err != nil || perr != nil {
+		return q
+	}
+	for k, v := range form {
+		if !q.Has(k) {
+			q[k] = v
+		}
+	}
+	return q
 }
 
 // param returns the named parameter, or the items of the list of that

@@ -43,9 +43,35 @@ func serve(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 		return err
 	}
 	printBanner(stdout, ln.Addr().String(), len(cfg.keys))
+	if cfg.clock == "real" {
+		go followWallClock(ctx, fake, clockTick)
+	}
 	log.Info("serving", "addr", ln.Addr().String(), "world",
 		worldName(cfg.world), "seed", cfg.seed, "accessKeys", len(cfg.keys))
 	return runServer(ctx, newServer(routes(fake, log), log), ln, log)
+}
+
+// clockTick is how often the virtual clock catches up with the wall
+// clock when the server follows it.
+const clockTick = 100 * time.Millisecond
+
+// followWallClock moves the fake's virtual clock as wall time passes, so
+// that attaches, detaches and deletes end for clients that poll, until
+// ctx ends.
+func followWallClock(ctx context.Context, f *fakeecs.Fake,
+	tick time.Duration) {
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			f.Advance(now.Sub(last))
+			last = now
+		}
+	}
 }
 
 // adminPrefix is the path under which the server mounts the fake's admin
@@ -106,7 +132,10 @@ func runServer(ctx context.Context, srv *http.Server, ln net.Listener,
 		shutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return errors.Join(fmt.Errorf("shutdown: %w", err), srv.Close())
+		log.Warn("requests still in flight; closing them", "error", err)
+		if err := srv.Close(); err != nil {
+			return fmt.Errorf("close: %w", err)
+		}
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err

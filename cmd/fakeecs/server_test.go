@@ -286,3 +286,21 @@ func TestRoutes(t *testing.T) {
 		require.Contains(t, w.Body.String(), tt.want, tt.path)
 	}
 }
+
+// TestFollowWallClock checks that the server's virtual clock follows the
+// wall clock, so that an attach ends for a client that polls.
+func TestFollowWallClock(t *testing.T) {
+	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+	start := f.Now()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		followWallClock(ctx, f, time.Millisecond)
+		close(done)
+	}()
+	require.Eventually(t, func() bool {
+		return f.Now().Sub(start) >= 20*time.Millisecond
+	}, 5*time.Second, time.Millisecond)
+	cancel()
+	<-done
+}

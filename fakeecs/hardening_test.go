@@ -1,0 +1,118 @@
+package fakeecs_test
+
+import (
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
+	"github.com/alibabacloud-go/tea/tea"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ecsfake/ecsfake/fakeecs"
+)
+
+// TestWireTakesPOSTAndGETOnly checks that other methods run no action:
+// a HEAD or an OPTIONS must not create ENIs.
+func TestWireTakesPOSTAndGETOnly(t *testing.T) {
+	f := wireFake()
+	for _, m := range []string{"HEAD", "OPTIONS", "PUT", "DELETE"} {
+		rec := httptest.NewRecorder()
+		f.Handler().ServeHTTP(rec, httptest.NewRequest(m, "/?"+createQuery+
+			"&Action=CreateNetworkInterface&Version=2014-05-26", nil))
+		require.Equal(t, 400, rec.Code, m)
+	}
+	require.Empty(t, f.NetworkInterfaces())
+	require.Equal(t, "UnsupportedHTTPMethod", f.Journal()[0].Code)
+}
+
+// TestPanickingMatcherLeavesTheFakeUsable checks that a test's matcher
+// that panics does not leave the fake locked.
+func TestPanickingMatcherLeavesTheFakeUsable(t *testing.T) {
+	f, c := newFake(t)
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Match: fakeecs.MatchRequest(
+			func(r *ecs.CreateNetworkInterfaceRequest) bool {
+				return *r.Description == "busy" // nil when not given
+			}),
+		Effect: fakeecs.Fail("InternalError")})
+	require.Panics(t, func() { _, _ = c.CreateNetworkInterface(createReq()) })
+	f.ClearRules()
+	mustCreate(t, c, createReq())
+	require.Equal(t, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), f.Now())
+}
+
+// TestMalformedRulesPanic checks that rules that could never act, or act
+// in a way the SDKs cannot read, are refused when they are made.
+func TestMalformedRulesPanic(t *testing.T) {
+	f, _ := newFake(t)
+	add := func(fire fakeecs.Firing) func() {
+		return func() {
+			f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+				Fire: fire, Effect: fakeecs.Fail("InternalError")})
+		}
+	}
+	for name, add := range map[string]func(){
+		"no effect": func() {
+			f.AddRule(fakeecs.Rule{
+				Action: fakeecs.ActionCreateNetworkInterface})
+		},
+		"0th call":   add(fakeecs.OnNth(0)),
+		"first -1":   add(fakeecs.FirstN(-1)),
+		"every 0th":  add(fakeecs.EveryKth(0)),
+		"empty seq":  add(fakeecs.Sequence()),
+		"status 200": func() { fakeecs.FailWith("Boom", 200, "x") },
+		"no code":    func() { fakeecs.FailWith("", 500, "x") },
+		"back in time": func() {
+			fakeecs.Delay(-time.Second)
+		},
+		"pointer request": func() {
+			fakeecs.MatchRequest(
+				func(**ecs.CreateNetworkInterfaceRequest) bool { return true })
+		},
+	} {
+		require.Panics(t, add, name)
+	}
+}
+
+// TestPendingInstanceStarts checks that an instance added Pending stays
+// so, refuses attaches, and starts like a stopped one.
+func TestPendingInstanceStarts(t *testing.T) {
+	f, c := newFake(t)
+	in := f.AddInstance(fakeecs.InstanceSpec{VSwitch: fakeecs.DefaultVSwitchH,
+		Type: "ecs.g7.large", Status: fakeecs.InstancePending,
+		SecurityGroups: []string{fakeecs.DefaultSecurityGroup}})
+	require.Equal(t, fakeecs.InstancePending, in.Status)
+	_, err := c.AttachNetworkInterface(attachReq(newENI(t, c), in.ID))
+	requireCode(t, err, "InvalidOperation.InvalidEcsState", 400)
+	f.StartInstance(in.ID)
+	f.Settle()
+	require.Equal(t, fakeecs.InstanceRunning, f.Instances()[0].Status)
+}
+
+// TestReleaseTakesThePrimaryENI checks that a primary ENI goes with its
+// instance whatever its DeleteOnRelease says.
+func TestReleaseTakesThePrimaryENI(t *testing.T) {
+	f, c := newFake(t)
+	in := addInstance(f)
+	_, err := c.ModifyNetworkInterfaceAttribute(&ecs.ModifyNetworkInterfaceAttributeRequest{
+		RegionId: tea.String(region), NetworkInterfaceId: &in.PrimaryENI,
+		DeleteOnRelease: tea.Bool(false)})
+	require.NoError(t, err)
+	f.ReleaseInstance(in.ID)
+	_, ok := f.NetworkInterface(in.PrimaryENI)
+	require.False(t, ok)
+	n, _ := f.AvailableIPs(fakeecs.DefaultVSwitchH)
+	require.Equal(t, 252, n)
+}
+
+// TestJournalLimit keeps the last calls only, numbered as they came.
+func TestJournalLimit(t *testing.T) {
+	f, c := newFake(t, fakeecs.WithJournalLimit(2))
+	for range 5 {
+		newENI(t, c)
+	}
+	calls := f.Journal()
+	require.Len(t, calls, 2)
+	require.Equal(t, []int{4, 5}, []int{calls[0].Seq, calls[1].Seq})
+}
