@@ -113,11 +113,17 @@ func (k *accessKeys) String() string {
 }
 
 // Set adds one ID:SECRET pair. The ID ends at the first colon, so the
-// secret may hold colons.
+// secret may hold colons. An ID given twice is refused, since only one
+// of its secrets could be checked.
 func (k *accessKeys) Set(s string) error {
 	id, secret, _ := strings.Cut(s, ":")
 	if id == "" || secret == "" {
 		return fmt.Errorf("want ID:SECRET, both non-empty")
+	}
+	for _, key := range *k {
+		if key.id == id {
+			return fmt.Errorf("access key %s is given twice", id)
+		}
 	}
 	*k = append(*k, accessKey{id: id, secret: secret})
 	return nil

@@ -60,6 +60,10 @@ func TestParseFlagsRefusesBadFlags(t *testing.T) {
 		{"key without secret", []string{"-access-key", "ak:"},
 			`invalid value "ak:" for flag -access-key: ` +
 				"want ID:SECRET, both non-empty"},
+		{"key given twice", []string{"-access-key", "ak:a",
+			"-access-key", "ak:b"},
+			`invalid value "ak:b" for flag -access-key: ` +
+				"access key ak is given twice"},
 		{"unknown flag", []string{"-verbose"},
 			"flag provided but not defined: -verbose"},
 		{"argument after the flags", []string{"-seed", "3", "serve"},
