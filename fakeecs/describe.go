@@ -3,8 +3,6 @@ package fakeecs
 import (
 	"net/netip"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // describeENIsRequest is DescribeNetworkInterfaces' request.
@@ -31,16 +29,10 @@ type describeENIsRequest struct {
 	PageSize   *int32
 }
 
-// describeENIsAnswer is DescribeNetworkInterfaces' answer. It always
-// carries NextToken; in page mode it carries TotalCount, PageNumber and
-// PageSize too, which the reference documents as invalid in NextToken
-// mode.
+// describeENIsAnswer is DescribeNetworkInterfaces' answer.
 type describeENIsAnswer struct {
 	meta
-	NextToken            *string `json:",omitempty"`
-	TotalCount           *int    `json:",omitempty"`
-	PageNumber           *int    `json:",omitempty"`
-	PageSize             *int    `json:",omitempty"`
+	listPaging
 	NetworkInterfaceSets struct{ NetworkInterfaceSet []eniDetail }
 }
 
@@ -205,15 +197,13 @@ func hasTags(n *NetworkInterface, tags []tagParam) bool {
 // describeByToken answers the page after the token's position.
 func (f *Fake) describeByToken(q *describeENIsRequest,
 	match func(*NetworkInterface) bool) (*describeENIsAnswer, *Error) {
-	after, err := f.parseToken(q)
+	size := min(max(intOf(q.MaxResults), minMaxResults), maxMaxResults)
+	page, p, err := pageByToken(f.matching(match), eniKey, q.NextToken,
+		size, q.filters())
 	if err != nil {
 		return nil, err
 	}
-	rest := f.matching(func(n *NetworkInterface) bool {
-		return n.seq > after && match(n)
-	})
-	size := min(max(intOf(q.MaxResults), minMaxResults), maxMaxResults)
-	return f.page(rest, size, q), nil
+	return f.answerPage(page, p), nil
 }
 
 // describeByPage answers the page the request numbers. It also carries
@@ -221,21 +211,25 @@ func (f *Fake) describeByToken(q *describeENIsRequest,
 // loops on NextToken without setting MaxResults sees every ENI.
 func (f *Fake) describeByPage(q *describeENIsRequest,
 	match func(*NetworkInterface) bool) (*describeENIsAnswer, *Error) {
-	number := max(intOf(q.PageNumber), 1)
 	size := intOf(q.PageSize)
 	if size == 0 {
 		size = defaultPerPage
 	}
-	all := f.matching(match)
-	total := len(all)
-	skip := total
-	if int64(number-1)*int64(size) < int64(total) {
-		skip = (number - 1) * size
-	}
-	a := f.page(all[skip:], size, q)
-	a.TotalCount, a.PageNumber, a.PageSize = &total, &number, &size
-	return a, nil
+	page, p := pageByNumber(f.matching(match), eniKey,
+		max(intOf(q.PageNumber), 1), size, q.filters())
+	return f.answerPage(page, p), nil
 }
+
+// answerPage answers a page of ENIs with its paging.
+func (f *Fake) answerPage(page []*NetworkInterface,
+	p listPaging) *describeENIsAnswer {
+	a := &describeENIsAnswer{listPaging: p}
+	a.NetworkInterfaceSets.NetworkInterfaceSet = mapList(page, f.detail)
+	return a
+}
+
+// eniKey is an ENI's position key in a listing.
+func eniKey(n *NetworkInterface) string { return seqKey(n.seq) }
 
 // matching returns the ENIs that match, in creation order.
 func (f *Fake) matching(
@@ -249,52 +243,9 @@ func (f *Fake) matching(
 	return out
 }
 
-// page answers the first size ENIs of list, with the token of the
-// position after them when more follow.
-func (f *Fake) page(list []*NetworkInterface, size int,
-	q *describeENIsRequest) *describeENIsAnswer {
-	a := &describeENIsAnswer{}
-	next := ""
-	if len(list) > size {
-		list = list[:size]
-		next = makeToken(list[size-1].seq, q)
-	}
-	a.NextToken = &next
-	a.NetworkInterfaceSets.NetworkInterfaceSet = mapList(list, f.detail)
-	return a
-}
-
-// tokenPrefix starts every NextToken the fake makes.
-const tokenPrefix = "AAAAA"
-
-// A NextToken holds the creation number of the last ENI of its page and
-// a hash of the filters of its query, so that a token is good only for
-// the query that made it: "AAAAA" + seq in base 36 + "." + the hash.
-
-// makeToken returns the NextToken of the position after the ENI with the
-// given creation number, for the query q.
-func makeToken(seq uint64, q *describeENIsRequest) string {
-	return tokenPrefix + strconv.FormatUint(seq, 36) + "." + q.filterHash()
-}
-
-// parseToken reads a NextToken: empty for the first page, else a position
-// made by makeToken for this query, no later than the last ENI made.
-func (f *Fake) parseToken(q *describeENIsRequest) (uint64, *Error) {
-	if q.NextToken == "" {
-		return 0, nil
-	}
-	rest, ok := strings.CutPrefix(q.NextToken, tokenPrefix)
-	num, hash, ok2 := strings.Cut(rest, ".")
-	n, err := strconv.ParseUint(num, 36, 64)
-	if !ok || !ok2 || err != nil || n > f.seq || hash != q.filterHash() {
-		return 0, invalid("NextToken")
-	}
-	return n, nil
-}
-
-// filterHash hashes the filters of the query, paging left out.
-func (q *describeENIsRequest) filterHash() string {
+// filters is the query with its paging left out.
+func (q *describeENIsRequest) filters() describeENIsRequest {
 	c := *q
 	c.NextToken, c.MaxResults, c.PageNumber, c.PageSize = "", nil, nil, nil
-	return hashOf(c)
+	return c
 }

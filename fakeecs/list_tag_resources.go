@@ -1,11 +1,8 @@
 package fakeecs
 
 import (
-	"encoding/json"
-	"hash/fnv"
+	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -72,18 +69,20 @@ func (f *Fake) listTags(q *listTagsRequest) (*listTagsAnswer, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	after, err := q.parseToken()
-	if err != nil {
-		return nil, err
-	}
-
 	var rows []tagRow
 	for _, x := range t.list(f, r.ID) {
 		if q.matches(x, filters) {
-			rows = append(rows, rowsOf(x, after)...)
+			rows = append(rows, rowsOf(x)...)
 		}
 	}
-	return q.page(t, rows), nil
+	filter := *q
+	filter.NextToken = ""
+	page, p, err := pageByToken(rows, tagRow.key, q.NextToken, tagPageSize,
+		filter)
+	if err != nil {
+		return nil, err
+	}
+	return answerTags(t, page, *p.NextToken), nil
 }
 
 // check runs the request's own rules, the filters' patterns aside.
@@ -202,82 +201,29 @@ type tagRow struct {
 	i int
 }
 
-// rowsOf returns the rows of a resource's tags that come after the
-// position.
-func rowsOf(x tagged, after position) []tagRow {
-	var out []tagRow
-	for i := range *x.tags {
-		if (position{x.seq, i}).after(after) {
-			out = append(out, tagRow{x, i})
-		}
+// key is the row's position key: its resource's creation number and
+// its tag's index, each in fixed-width hex.
+func (r tagRow) key() string {
+	return seqKey(r.x.seq) + fmt.Sprintf(".%08x", r.i)
+}
+
+// rowsOf returns the rows of a resource's tags.
+func rowsOf(x tagged) []tagRow {
+	out := make([]tagRow, len(*x.tags))
+	for i := range out {
+		out[i] = tagRow{x, i}
 	}
 	return out
 }
 
-// page answers the first 50 rows, with the token of the position after
-// them when more follow.
-func (q *listTagsRequest) page(t resourceType,
-	rows []tagRow) *listTagsAnswer {
-	a := &listTagsAnswer{}
-	if len(rows) > tagPageSize {
-		rows = rows[:tagPageSize]
-		last := rows[len(rows)-1]
-		a.NextToken = q.token(position{last.x.seq, last.i})
-	}
+// answerTags answers a page of rows with the token of the rows after it.
+func answerTags(t resourceType, rows []tagRow,
+	next string) *listTagsAnswer {
+	a := &listTagsAnswer{NextToken: next}
 	a.TagResources.TagResource = mapList(rows,
 		func(r tagRow) tagResourceView {
 			tag := (*r.x.tags)[r.i]
 			return tagResourceView{r.x.id, t.name, tag.Key, tag.Value}
 		})
 	return a
-}
-
-// position is the place of a row: the resource's creation number and
-// the tag's index on it. The zero position comes before every row.
-type position struct {
-	seq uint64
-	i   int
-}
-
-func (p position) after(o position) bool {
-	return p.seq > o.seq || (p.seq == o.seq && p.i > o.i)
-}
-
-// A ListTagResources NextToken holds the position of the last row of its
-// page and a hash of its query, so that it is good only for that query:
-// "AAAAA" + seq in base 36 + "." + index in base 36 + "." + the hash.
-
-// token returns the NextToken of the rows after p.
-func (q *listTagsRequest) token(p position) string {
-	return tokenPrefix + strconv.FormatUint(p.seq, 36) + "." +
-		strconv.FormatInt(int64(p.i), 36) + "." + q.hash()
-}
-
-// parseToken reads the request's NextToken: empty for the first page,
-// else one that token made for this query.
-func (q *listTagsRequest) parseToken() (position, *Error) {
-	if q.NextToken == "" {
-		return position{}, nil
-	}
-	rest, ok := strings.CutPrefix(q.NextToken, tokenPrefix)
-	parts := strings.Split(rest, ".")
-	if !ok || len(parts) != 3 || parts[2] != q.hash() {
-		return position{}, invalid("NextToken")
-	}
-	seq, err1 := strconv.ParseUint(parts[0], 36, 64)
-	i, err2 := strconv.ParseUint(parts[1], 36, 31)
-	if err1 != nil || err2 != nil || seq == 0 {
-		return position{}, invalid("NextToken")
-	}
-	return position{seq, int(i)}, nil
-}
-
-// hash hashes the query, its NextToken left out.
-func (q *listTagsRequest) hash() string {
-	c := *q
-	c.NextToken = ""
-	b, _ := json.Marshal(c)
-	h := fnv.New32a()
-	h.Write(b)
-	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }

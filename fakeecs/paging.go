@@ -10,13 +10,16 @@ import (
 	"strings"
 )
 
-// Paging of the list actions other than DescribeNetworkInterfaces. A list
+// Paging of the list actions. A list
 // comes out in a fixed order, each item with a position key that sorts in
 // that order: its ID, or its creation number written as fixed-width hex.
 // A NextToken names the key of the last item of its page, so that it
 // stays good when items come and go between pages, and carries a hash of
 // the query's filters, so that it is good only for the query that made
 // it: "AAAAA", the key in hex, ".", and the hash.
+
+// tokenPrefix starts every NextToken the fake makes.
+const tokenPrefix = "AAAAA"
 
 // listPaging is the paging part of a list answer. NextToken is always
 // there, empty on the last page; TotalCount, PageNumber and PageSize only
@@ -57,7 +60,10 @@ func pageByToken[T any](all []T, key func(T) string, token string,
 // mode, with the total and the NextToken of the position after the page.
 func pageByNumber[T any](all []T, key func(T) string, number, size int,
 	filters any) ([]T, listPaging) {
-	start := min((number-1)*size, len(all))
+	start := len(all)
+	if int64(number-1)*int64(size) < int64(len(all)) {
+		start = (number - 1) * size
+	}
 	page, next := firstPage(all[start:], size, key, filters)
 	total := len(all)
 	return page, listPaging{NextToken: &next, TotalCount: &total,
