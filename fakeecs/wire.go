@@ -1,6 +1,7 @@
 package fakeecs
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"maps"
@@ -108,8 +109,8 @@ func isForm(contentType string) bool {
 // routeOf finds the action and version of a request.
 func routeOf(h http.Header, p rpc.Params) route {
 	return route{
-		version: firstOf(header(h, "x-acs-version"), p["Version"]),
-		action:  Action(firstOf(header(h, "x-acs-action"), p["Action"])),
+		version: cmp.Or(header(h, "x-acs-version"), p["Version"]),
+		action:  Action(cmp.Or(header(h, "x-acs-action"), p["Action"])),
 	}
 }
 
@@ -137,13 +138,6 @@ func header(h http.Header, name string) string {
 		}
 	}
 	return ""
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // writeJSON writes one answer.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -98,9 +99,9 @@ func adminOutcome(rec *recorder) []slog.Attr {
 func requestAttrs(r *http.Request) []slog.Attr {
 	q := requestValues(r)
 	attrs := []slog.Attr{
-		slog.String("action", firstOf(r.Header.Get("X-Acs-Action"),
+		slog.String("action", cmp.Or(r.Header.Get("X-Acs-Action"),
 			q.Get("Action"))),
-		slog.String("version", firstOf(r.Header.Get("X-Acs-Version"),
+		slog.String("version", cmp.Or(r.Header.Get("X-Acs-Version"),
 			q.Get("Version"))),
 	}
 	for _, name := range []string{"RegionId", "NetworkInterfaceId",
@@ -146,13 +147,6 @@ func param(q url.Values, name string) string {
 		items = append(items, q.Get(name+"."+strconv.Itoa(i)))
 	}
 	return strings.Join(items, ",")
-}
-
-func firstOf(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // maxKept is how much of an error answer the recorder keeps to find its
