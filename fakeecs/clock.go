@@ -211,7 +211,7 @@ func (f *Fake) Hold(id string) {
 }
 
 // Unhold lets the transitions of id end again; those already due end at
-// once.
+// once. Unholding an ID that is not held, or that is gone, does nothing.
 func (f *Fake) Unhold(id string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

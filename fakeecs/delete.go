@@ -90,6 +90,8 @@ func (f *Fake) remove(n *NetworkInterface) {
 		f.groups[id].members--
 	}
 	delete(f.enis, n.ID)
+	delete(f.held, n.ID)
+	delete(f.failAttach, n.ID)
 	i := slices.Index(f.order, n)
 	f.order = slices.Delete(f.order, i, i+1)
 }

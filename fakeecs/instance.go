@@ -288,6 +288,7 @@ func (f *Fake) ReleaseInstance(id string) {
 	}
 	f.cancelAll(id)
 	delete(f.instances, id)
+	delete(f.held, id)
 }
 
 // attachedTo returns the ENIs attached or attaching to an instance, in
