@@ -18,7 +18,9 @@ type World struct {
 	VSwitches      []VSwitch       `json:"vswitches"`
 	SecurityGroups []SecurityGroup `json:"securityGroups"`
 	// ResourceGroups are the account's resource groups; the one marked
-	// Default holds every ENI made without a ResourceGroupId.
+	// Default holds every ENI made without a ResourceGroupId. A real
+	// account always has a default group; in a world without one, such
+	// ENIs carry an empty ResourceGroupId.
 	ResourceGroups []ResourceGroup `json:"resourceGroups"`
 	// InstanceTypes adds instance types to the fake's catalogue of real
 	// ones, or replaces those of the same ID.
