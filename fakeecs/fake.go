@@ -164,7 +164,8 @@ func (f *Fake) build(w World) {
 	}
 	for _, s := range w.Instances {
 		if _, err := f.addInstance(s); err != nil {
-			panic(fmt.Sprintf("fakeecs: world: instance %+v: %v", s, err))
+			panic(fmt.Sprintf("fakeecs: world: instance %q: %v", s.ID,
+				err)) // unreachable: Validate adds every instance first
 		}
 	}
 	f.undo = f.undo[:0]

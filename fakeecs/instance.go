@@ -150,7 +150,11 @@ func (f *Fake) checkSpec(s InstanceSpec) (*vswitchState, error) {
 		return nil, fmt.Errorf("an instance cannot start %s", s.Status)
 	}
 	for _, id := range s.SecurityGroups {
-		if g := f.groups[id]; g == nil || g.VPC != sw.VPC {
+		g := f.groups[id]
+		if g == nil {
+			return nil, fmt.Errorf("unknown security group %q", id)
+		}
+		if g.VPC != sw.VPC {
 			return nil, fmt.Errorf("security group %q is not in VPC %q",
 				id, sw.VPC)
 		}
@@ -183,7 +187,8 @@ func (f *Fake) primaryENI(r *regionState, s *vswitchState, in *Instance,
 		primary = ip.String()
 	}
 	if err := f.fillAddresses(s, n, primary, addressAsk{}); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("primary address: %s: %s", err.Code,
+			err.Message)
 	}
 	for _, id := range n.SecurityGroups {
 		f.groups[id].members++

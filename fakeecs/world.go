@@ -152,7 +152,27 @@ func (w World) Validate() error {
 		v.group(g)
 	}
 	v.resourceGroups(w.ResourceGroups)
+	if len(v.errs) == 0 {
+		v.instances(w)
+	}
 	return errors.Join(v.errs...)
+}
+
+// instances adds the world's instances, in order, to a fake of the rest
+// of the world, so that each is checked by the rules of AddInstance and
+// every fault is named, a vSwitch too small for them all included.
+func (v *worldCheck) instances(w World) {
+	if len(w.Instances) == 0 {
+		return
+	}
+	rest := w
+	rest.Instances = nil
+	f := New(WithWorld(rest))
+	for i, s := range w.Instances {
+		if _, err := f.addInstance(s); err != nil {
+			v.fail("instance %d%s: %v", i+1, parenthesised(s.ID), err)
+		}
+	}
 }
 
 // worldCheck collects the faults of a World.
@@ -319,4 +339,12 @@ func (v *worldCheck) resourceGroups(gs []ResourceGroup) {
 func isBlock6(p netip.Prefix, bits int) bool {
 	return p.Addr().Is6() && !p.Addr().Is4In6() && p.Bits() == bits &&
 		p == p.Masked()
+}
+
+// parenthesised returns " (s)", or nothing when s is empty.
+func parenthesised(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (" + s + ")"
 }

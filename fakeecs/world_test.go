@@ -116,3 +116,54 @@ func TestWorldErrorsAreAllReported(t *testing.T) {
 	err := w.Validate()
 	require.Equal(t, 2, strings.Count(err.Error(), "fakeecs: world:"))
 }
+
+// TestImpossibleInstances checks that Validate, and so New, names every
+// fault of a world's instances, each by its place in the list, with the
+// rules of AddInstance; the small vSwitch of the default world (a /29 with
+// 4 free addresses) holds four instances, not five.
+func TestImpossibleInstances(t *testing.T) {
+	const small = "vsw-bp13xtplpft75v2seh60"
+	good := fakeecs.InstanceSpec{VSwitch: small, Type: "ecs.g7.large",
+		SecurityGroups: []string{"sg-bp1kvj50ce9uvw53efr"}}
+	bad := func(edit func(s *fakeecs.InstanceSpec)) fakeecs.InstanceSpec {
+		s := good
+		edit(&s)
+		return s
+	}
+	w := fakeecs.DefaultWorld()
+	w.Instances = []fakeecs.InstanceSpec{
+		bad(func(s *fakeecs.InstanceSpec) { s.VSwitch = "vsw-9" }),
+		bad(func(s *fakeecs.InstanceSpec) { s.Type = "ecs.nope" }),
+		bad(func(s *fakeecs.InstanceSpec) {
+			s.SecurityGroups = []string{"sg-nope"}
+		}),
+		bad(func(s *fakeecs.InstanceSpec) { s.SecurityGroups = nil }),
+		bad(func(s *fakeecs.InstanceSpec) { s.Status = "Bogus" }),
+		bad(func(s *fakeecs.InstanceSpec) {
+			s.ID = "i-1"
+			s.PrimaryIP = netip.MustParseAddr("10.0.0.1")
+		}),
+		good, good, good, good, good,
+	}
+	err := w.Validate()
+	require.Error(t, err)
+	want := []string{
+		`fakeecs: world: instance 1: unknown vSwitch "vsw-9"`,
+		`fakeecs: world: instance 2: unknown instance type "ecs.nope"`,
+		`fakeecs: world: instance 3: unknown security group "sg-nope"`,
+		`fakeecs: world: instance 4: no security group`,
+		`fakeecs: world: instance 5: an instance cannot start Bogus`,
+		`fakeecs: world: instance 6 (i-1): primary address: ` +
+			`InvalidVSwitchId.IpInvalid: The specified private IP ` +
+			`address 10.0.0.1 is not in the CIDR block 192.168.2.0/29 ` +
+			`of the vSwitch.`,
+		`fakeecs: world: instance 11: primary address: ` +
+			`InvalidVSwitchId.IpNotEnough: The vSwitch ` +
+			`"vsw-bp13xtplpft75v2seh60" does not have enough available ` +
+			`IP addresses.`,
+	}
+	require.Equal(t, want, strings.Split(err.Error(), "\n"))
+	require.PanicsWithError(t, err.Error(), func() {
+		fakeecs.New(fakeecs.WithWorld(w))
+	})
+}

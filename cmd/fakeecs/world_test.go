@@ -101,6 +101,17 @@ func TestLoadWorldRefusesBadFiles(t *testing.T) {
 				`fakeecs: world: vSwitch "vsw-1": CIDR 10.2.0.0/24 is ` +
 				`outside 10.1.0.0/16 of VPC "vpc-1"` + "\n" +
 				`fakeecs: world: vSwitch "vsw-2": unknown VPC "vpc-9"`},
+		{"impossible instance", `{
+			"regions": [{"id": "cn-beijing", "zones": ["cn-beijing-a"]}],
+			"vpcs": [{"id": "vpc-1", "region": "cn-beijing",
+				"cidr": "10.1.0.0/16"}],
+			"vswitches": [{"id": "vsw-1", "vpc": "vpc-1",
+				"zone": "cn-beijing-a", "cidr": "10.1.0.0/24"}],
+			"securityGroups": [{"id": "sg-1", "vpc": "vpc-1"}],
+			"instances": [{"vswitch": "vsw-9", "type": "ecs.g7.large",
+				"securityGroups": ["sg-1"]}]}`,
+			"world file P is impossible:\n" +
+				`fakeecs: world: instance 1: unknown vSwitch "vsw-9"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
