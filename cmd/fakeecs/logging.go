@@ -59,8 +59,14 @@ func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // callOutcome is the code, the status and the request ID of an answer of
-// the ECS API.
+// the ECS API. A call the handler did not answer, one that a Hang rule
+// held until its client left or the server stopped, is "NoAnswer" with
+// status 0.
 func callOutcome(rec *recorder) []slog.Attr {
+	if rec.status == 0 {
+		return []slog.Attr{slog.String("code", "NoAnswer"),
+			slog.Int("status", 0)}
+	}
 	attrs := []slog.Attr{slog.String("code", rec.code()),
 		slog.Int("status", rec.statusCode())}
 	if id := rec.Header().Get("X-Acs-Request-Id"); id != "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -125,9 +126,9 @@ func TestRequestLogLineWithoutCode(t *testing.T) {
 		}, 500, "boom\n", "level=INFO msg=request action=Act " +
 			"version=2014-05-26 code=\"Internal Server Error\" " +
 			"status=500 duration=3ms\n"},
-		{"empty answer", func(http.ResponseWriter, *http.Request) {},
+		{"no answer", func(http.ResponseWriter, *http.Request) {},
 			200, "", "level=INFO msg=request action=Act " +
-				"version=2014-05-26 code=OK status=200 duration=3ms\n"},
+				"version=2014-05-26 code=NoAnswer status=0 duration=3ms\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +138,21 @@ func TestRequestLogLineWithoutCode(t *testing.T) {
 			require.Equal(t, tt.wantLine, line)
 		})
 	}
+}
+
+// TestHungCallLogLine checks the line of a call that a Hang rule held
+// until its client left: the fake wrote no answer, and the line says so
+// rather than calling it a success.
+func TestHungCallLogLine(t *testing.T) {
+	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionDescribeRegions,
+		Effect: fakeecs.Hang()})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := ecsRequest("DescribeRegions", "").WithContext(ctx)
+	_, line := logOne(logRequests, f.Handler(), r)
+	require.Equal(t, "level=INFO msg=request action=DescribeRegions "+
+		"version=2014-05-26 code=NoAnswer status=0 duration=3ms\n", line)
 }
 
 // TestAdminLogLine checks the exact line logged for admin requests: a
