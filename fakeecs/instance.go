@@ -77,7 +77,7 @@ func (in *Instance) clone() Instance {
 func (f *Fake) AddInstance(s InstanceSpec) Instance {
 	in, err := f.tryAddInstance(s)
 	if err != nil {
-		panic(fmt.Sprintf("fakeecs: AddInstance %+v: %v", s, err))
+		panic("fakeecs: AddInstance: " + err.Error())
 	}
 	return in
 }
