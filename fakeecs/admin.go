@@ -369,18 +369,15 @@ func (f *Fake) adminSetRateLimit(r *http.Request) (any, error) {
 		return nil, err
 	}
 	j, err := decode[rateLimitJSON](r)
-	switch {
-	case err != nil:
+	if err != nil {
 		return nil, err
-	case j.PerSecond < 0:
-		return nil, badRequest("perSecond %v is negative", j.PerSecond)
-	case j.Burst < 0:
-		return nil, badRequest("burst %d is negative", j.Burst)
-	case j.Code != "" && !throttlingCodes[j.Code]:
-		return nil, badRequest("code %q is not Throttling, "+
-			"Throttling.User or Throttling.Api", j.Code)
 	}
-	f.SetRateLimit(a, RateLimit(j))
+	l := RateLimit(j)
+	l.Code = cmp.Or(l.Code, "Throttling")
+	if err := l.check(); err != nil {
+		return nil, badRequest("%v", err)
+	}
+	f.SetRateLimit(a, l)
 	return nil, nil
 }
 

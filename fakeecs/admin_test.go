@@ -378,7 +378,11 @@ var badInputs = []struct {
 		"/ratelimits/Nope", `{"perSecond": 1}`, 400,
 		`{"error":"unknown action \"Nope\""}`}},
 	{"negative rate", exchange{"PUT", "/ratelimits/DescribeRegions",
-		`{"perSecond": -1}`, 400, `{"error":"perSecond -1 is negative"}`}},
+		`{"perSecond": -1}`, 400,
+		`{"error":"perSecond -1 is not a finite rate of 0 or more"}`}},
+	{"rate without burst", exchange{"PUT", "/ratelimits/DescribeRegions",
+		`{"perSecond": 1}`, 400,
+		`{"error":"a burst of 0 lets no call through"}`}},
 	{"rate limit with another code", exchange{"PUT",
 		"/ratelimits/DescribeRegions", `{"burst": 1, "code": "Busy"}`,
 		400, `{"error":"code \"Busy\" is not Throttling, ` +

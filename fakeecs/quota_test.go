@@ -1,6 +1,7 @@
 package fakeecs_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -94,10 +95,27 @@ func TestRateLimit(t *testing.T) {
 	f.SetRateLimit(fakeecs.ActionDescribeNetworkInterfaces,
 		fakeecs.RateLimit{})
 	require.NoError(t, call())
-	require.Panics(t, func() {
-		f.SetRateLimit(fakeecs.ActionDescribeNetworkInterfaces,
-			fakeecs.RateLimit{Burst: 1, Code: "InternalError"})
-	})
+	bad := []struct {
+		l    fakeecs.RateLimit
+		want string
+	}{
+		{fakeecs.RateLimit{Burst: 1, Code: "InternalError"},
+			`code "InternalError" is not Throttling, Throttling.User or ` +
+				`Throttling.Api`},
+		{fakeecs.RateLimit{PerSecond: 1}, "a burst of 0 lets no call through"},
+		{fakeecs.RateLimit{PerSecond: math.NaN(), Burst: 1},
+			"perSecond NaN is not a finite rate of 0 or more"},
+		{fakeecs.RateLimit{PerSecond: math.Inf(1), Burst: 1},
+			"perSecond +Inf is not a finite rate of 0 or more"},
+		{fakeecs.RateLimit{Burst: -1}, "burst -1 is negative"},
+	}
+	for _, b := range bad {
+		require.PanicsWithValue(t, "fakeecs: bad rate limit: "+b.want,
+			func() {
+				f.SetRateLimit(fakeecs.ActionDescribeNetworkInterfaces, b.l)
+			})
+	}
+	require.NoError(t, call(), "a refused limit changes nothing")
 }
 
 // TestClientTokenReplays checks idempotence: the same token with the same

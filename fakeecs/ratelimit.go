@@ -1,7 +1,9 @@
 package fakeecs
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -25,15 +27,13 @@ type bucket struct {
 }
 
 // SetRateLimit limits the rate of calls of an action; a zero RateLimit
-// removes the limit. It panics for an action the fake does not serve, a
-// negative rate or burst, or a code that is not a throttling code.
+// removes the limit. It panics for an action the fake does not serve or
+// a limit that check refuses.
 func (f *Fake) SetRateLimit(a Action, l RateLimit) {
 	checkAction(a)
-	if l.Code == "" {
-		l.Code = "Throttling"
-	}
-	if l.PerSecond < 0 || l.Burst < 0 || !throttlingCodes[l.Code] {
-		panic(fmt.Sprintf("fakeecs: bad rate limit %+v", l))
+	l.Code = cmp.Or(l.Code, "Throttling")
+	if err := l.check(); err != nil {
+		panic("fakeecs: bad rate limit: " + err.Error())
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -42,6 +42,25 @@ func (f *Fake) SetRateLimit(a Action, l RateLimit) {
 		return
 	}
 	f.buckets[a] = &bucket{limit: l, tokens: float64(l.Burst), at: f.now}
+}
+
+// check refuses a rate that is negative or not finite, a negative burst,
+// a burst of 0 with a rate (a bucket that never holds a call), and a
+// code that is not a throttling code.
+func (l RateLimit) check() error {
+	switch {
+	case !(l.PerSecond >= 0) || math.IsInf(l.PerSecond, 1):
+		return fmt.Errorf("perSecond %v is not a finite rate of 0 or more",
+			l.PerSecond)
+	case l.Burst < 0:
+		return fmt.Errorf("burst %d is negative", l.Burst)
+	case l.Burst == 0 && l.PerSecond > 0:
+		return fmt.Errorf("a burst of 0 lets no call through")
+	case !throttlingCodes[l.Code]:
+		return fmt.Errorf("code %q is not Throttling, Throttling.User or "+
+			"Throttling.Api", l.Code)
+	}
+	return nil
 }
 
 // throttled takes a token from the action's bucket, and returns the
