@@ -116,3 +116,17 @@ func TestJournalLimit(t *testing.T) {
 	require.Len(t, calls, 2)
 	require.Equal(t, []int{4, 5}, []int{calls[0].Seq, calls[1].Seq})
 }
+
+// TestStateGivesDevicesOnlyOnInstances checks that State gives a device
+// index to the ENIs on an instance alone, and as a copy: a detached ENI
+// has none, rather than the primary ENI's index 0.
+func TestStateGivesDevicesOnlyOnInstances(t *testing.T) {
+	f, c := newFake(t)
+	in := f.AddInstance(instanceSpec())
+	id := tea.StringValue(mustCreate(t, c, createReq()).NetworkInterfaceId)
+	s := f.State()
+	require.Equal(t, in.PrimaryENI, s.ENIs[0].ID)
+	require.Equal(t, 0, *s.ENIs[0].Device)
+	require.Equal(t, id, s.ENIs[1].ID)
+	require.Nil(t, s.ENIs[1].Device)
+}

@@ -27,12 +27,13 @@ type State struct {
 
 // ENIState is an ENI in a [State].
 type ENIState struct {
-	ID             string            `json:"id"`
-	Status         string            `json:"status"`
-	Type           string            `json:"type"`
-	VSwitch        string            `json:"vswitch"`
-	Instance       string            `json:"instance,omitempty"`
-	Device         int               `json:"device"`
+	ID       string `json:"id"`
+	Status   string `json:"status"`
+	Type     string `json:"type"`
+	VSwitch  string `json:"vswitch"`
+	Instance string `json:"instance,omitempty"`
+	// Device is the device index on the instance; nil on none.
+	Device         *int              `json:"device,omitempty"`
 	IPv4           []string          `json:"ipv4,omitempty"` // primary first
 	IPv6           []string          `json:"ipv6,omitempty"`
 	Prefixes       []string          `json:"prefixes,omitempty"`
@@ -77,7 +78,7 @@ func eniState(n *NetworkInterface) ENIState {
 	str := func(a netip.Addr) string { return a.String() }
 	pre := func(p netip.Prefix) string { return p.String() }
 	e := ENIState{ID: n.ID, Status: string(n.Status), Type: string(n.Type),
-		VSwitch: n.VSwitchID, Instance: n.InstanceID, Device: n.DeviceIndex,
+		VSwitch: n.VSwitchID, Instance: n.InstanceID,
 		IPv4: mapList(append([]netip.Addr{n.PrimaryIP}, n.PrivateIPs...),
 			str),
 		IPv6: mapList(n.IPv6s, str),
@@ -87,6 +88,10 @@ func eniState(n *NetworkInterface) ENIState {
 		Tags:           map[string]string{}}
 	for _, t := range n.Tags {
 		e.Tags[t.Key] = t.Value
+	}
+	if n.InstanceID != "" {
+		d := n.DeviceIndex
+		e.Device = &d
 	}
 	return e
 }
