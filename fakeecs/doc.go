@@ -216,6 +216,13 @@
 //     the action does not have InvalidVersion, and an unknown action
 //     InvalidAction.NotFound. A parameter in both the query and a form
 //     body takes the query's value. Bodies over 1 MiB are refused.
+//   - A list parameter (Tag.N, SecurityGroupIds.N) is rebuilt from the
+//     indices present, in their order, with gaps closed: Tag.1 and Tag.7
+//     are two tags. Its bounds apply to the count of items, not to the
+//     indices, since the reference bounds N only through the count.
+//   - The typed client takes a nil request as an empty one, so that a
+//     create gets MissingParameter; the SDK's own client dereferences it
+//     and panics instead.
 //   - Signatures are checked only when the fake has credentials
 //     ([WithCredentials]); timestamps and nonces are never checked, since
 //     the fake's clock is virtual.
@@ -322,7 +329,8 @@
 //   - [Fake.Snapshot] and [Fake.Restore] copy and put back the cloud
 //     state and the random source of IDs and addresses; the journal,
 //     rules and quotas are the test's and stay. [Fake.Reset] goes back to
-//     how the fake was made. [Fake.State] is a summary for cmp.Diff.
+//     how the fake was made, but request IDs and rule IDs go on, so that
+//     none is given twice. [Fake.State] is a summary for cmp.Diff.
 //   - A rule made outside Go ([Fake.AdminHandler]) matches a call's flat
 //     RPC parameters ([MatchParams]), not its typed request: each named
 //     parameter must be present with the value as the SDKs write it

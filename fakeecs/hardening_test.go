@@ -130,3 +130,16 @@ func TestStateGivesDevicesOnlyOnInstances(t *testing.T) {
 	require.Equal(t, id, s.ENIs[1].ID)
 	require.Nil(t, s.ENIs[1].Device)
 }
+
+// TestNilRequestIsEmpty checks the documented choice for a nil request
+// to the typed client: it is an empty request, so a create misses its
+// VSwitchId and DescribeRegions, which needs nothing, answers.
+func TestNilRequestIsEmpty(t *testing.T) {
+	_, c := newFake(t)
+	_, err := c.CreateNetworkInterface(nil)
+	requireCode(t, err, "MissingParameter", 400)
+	resp, err := c.DescribeRegions(nil)
+	require.NoError(t, err)
+	require.Equal(t, "cn-hangzhou",
+		tea.StringValue(resp.Body.Regions.Region[0].RegionId))
+}
