@@ -133,7 +133,7 @@ func TestStateGivesDevicesOnlyOnInstances(t *testing.T) {
 
 // TestNilRequestIsEmpty checks the documented choice for a nil request
 // to the typed client: it is an empty request, so a create misses its
-// VSwitchId and DescribeRegions, which needs nothing, answers.
+// RegionId and DescribeRegions, which needs nothing, answers.
 func TestNilRequestIsEmpty(t *testing.T) {
 	_, c := newFake(t)
 	_, err := c.CreateNetworkInterface(nil)
