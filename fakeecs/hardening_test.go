@@ -2,6 +2,7 @@ package fakeecs_test
 
 import (
 	"net/http/httptest"
+	"net/netip"
 	"testing"
 	"time"
 
@@ -142,4 +143,20 @@ func TestNilRequestIsEmpty(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "cn-hangzhou",
 		tea.StringValue(resp.Body.Regions.Region[0].RegionId))
+}
+
+// TestFailedAddInstanceDrawsNoIDs checks that an instance refused for its
+// primary address, after its IDs were drawn, leaves the random source as
+// it found it: the next instance gets the IDs it would have had.
+func TestFailedAddInstanceDrawsNoIDs(t *testing.T) {
+	f, _ := newFake(t)
+	twin, _ := newFake(t)
+	bad := instanceSpec()
+	bad.PrimaryIP = netip.MustParseAddr("10.9.9.9")
+	require.Panics(t, func() { f.AddInstance(bad) })
+	got, want := f.AddInstance(instanceSpec()), twin.AddInstance(
+		instanceSpec())
+	require.Equal(t, want.ID, got.ID)
+	require.Equal(t, want.PrimaryENI, got.PrimaryENI)
+	require.Equal(t, twin.NetworkInterfaces(), f.NetworkInterfaces())
 }

@@ -96,12 +96,13 @@ func (f *Fake) tryAddInstance(s InstanceSpec) (Instance, error) {
 }
 
 // addInstance makes an instance and its primary ENI, or undoes what it
-// did and explains why it cannot.
+// did, the random source included, and explains why it cannot.
 func (f *Fake) addInstance(s InstanceSpec) (*Instance, error) {
 	sw, err := f.checkSpec(s)
 	if err != nil {
 		return nil, err
 	}
+	pcg := *f.pcg
 	r := f.regions[sw.region]
 	in := &Instance{ID: s.ID, Name: s.Name, RegionID: r.ID,
 		ZoneID: sw.Zone, VPCID: sw.VPC, VSwitchID: sw.ID, Type: s.Type,
@@ -113,10 +114,7 @@ func (f *Fake) addInstance(s InstanceSpec) (*Instance, error) {
 	}
 	n, err := f.primaryENI(r, sw, in, s.PrimaryIP)
 	if err != nil {
-		for _, fn := range slices.Backward(f.undo) {
-			fn()
-		}
-		f.undo = f.undo[:0]
+		f.rollback(pcg)
 		return nil, err
 	}
 	in.PrimaryENI = n.ID
