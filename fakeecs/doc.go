@@ -315,7 +315,11 @@
 //     clock, checked before fault rules; a refused call is journaled and
 //     changes nothing. Throttling codes travel with status 400, which the
 //     v7 SDK turns into its throttling error.
-//   - ClientToken is remembered per action for an hour of virtual time
+//   - ClientToken is taken by CreateNetworkInterface,
+//     AssignPrivateIpAddresses and AssignIpv6Addresses, the actions whose
+//     requests have one; the others ignore it. Tokens are not kept apart
+//     by access key: two accounts of one fake share them.
+//     It is remembered per action for an hour of virtual time
 //     ([WithTokenLifetime]) once a call that carries it succeeds,
 //     including one whose answer a rule then lost. The parameters compared
 //     leave out the protocol's (Signature, Timestamp, AccessKeyId, ...),

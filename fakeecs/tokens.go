@@ -63,16 +63,32 @@ func paramsHash(p rpc.Params) string {
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
+// idempotent are the actions whose requests take a ClientToken, as the
+// v7 SDK's request types have it; the others ignore one.
+var idempotent = map[route]bool{
+	{ecsVersion, ActionCreateNetworkInterface}:   true,
+	{ecsVersion, ActionAssignPrivateIpAddresses}: true,
+	{ecsVersion, ActionAssignIpv6Addresses}:      true,
+}
+
+// tokenOf is the key of the call's ClientToken, and false when the call
+// carries none or its action takes none.
+func tokenOf(r route, p rpc.Params) (tokenKey, bool) {
+	k := tokenKey{r.action, p["ClientToken"]}
+	return k, k.token != "" && idempotent[r]
+}
+
 // replay answers a call whose token the fake remembers: the original
 // answer, or IdempotentParameterMismatch. It reports false when the call
 // carries no token the fake remembers.
 func (f *Fake) replay(r route, p rpc.Params, ans answer) (answer, bool) {
-	t, ok := f.tokens[tokenKey{r.action, p["ClientToken"]}]
-	if !ok || p["ClientToken"] == "" {
+	k, ok := tokenOf(r, p)
+	t := f.tokens[k]
+	if !ok || t == nil {
 		return ans, false
 	}
 	if f.now.Sub(t.at) >= f.cfg.tokenLifetime {
-		delete(f.tokens, tokenKey{r.action, p["ClientToken"]})
+		delete(f.tokens, k)
 		return ans, false
 	}
 	if t.hash != paramsHash(p) {
@@ -89,10 +105,11 @@ func (f *Fake) replay(r route, p rpc.Params, ans answer) (answer, bool) {
 
 // remember keeps the answer of a successful call that carries a token.
 func (f *Fake) remember(r route, p rpc.Params, ans answer) {
-	if p["ClientToken"] == "" || ans.Body == nil {
+	k, ok := tokenOf(r, p)
+	if !ok || ans.Body == nil {
 		return
 	}
-	f.tokens[tokenKey{r.action, p["ClientToken"]}] = &token{
+	f.tokens[k] = &token{
 		hash: paramsHash(p), answer: render(ans.Body),
 		typ: reflect.TypeOf(ans.Body), at: f.now,
 	}
