@@ -24,7 +24,7 @@ type answer struct {
 // without the lock, until its context ends.
 func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 	ans, hang, then := f.locked(ctx, r, p)
-	if then != nil {
+	if then != nil && ans.Err == nil && !hang {
 		then(f)
 	}
 	if hang {

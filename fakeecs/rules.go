@@ -219,10 +219,11 @@ func Delay(d time.Duration) Effect {
 	return Effect{kind: effectDelay, delay: d}
 }
 
-// Then leaves the call as it is and runs fn once the call is over,
-// outside the fake's lock, so that fn may use the fake's control methods:
-// an instance that stops while an attach is in flight, a world that
-// changes under a call.
+// Then leaves the call as it is and runs fn once the call has
+// succeeded, outside the fake's lock, so that fn may use the fake's
+// control methods: an instance that stops while an attach is in flight,
+// a world that changes under a call. After a call that fails, fn does
+// not run; the rule has still met the call.
 func Then(fn func(f *Fake)) Effect { return Effect{kind: effectThen, then: fn} }
 
 // Hang makes the call wait, holding no lock, until the caller's context

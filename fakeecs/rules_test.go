@@ -307,3 +307,23 @@ func TestRuleMisuse(t *testing.T) {
 			Fire: fakeecs.WithProbability(2)})
 	})
 }
+
+// TestRuleThen checks that a Then effect runs after a call that
+// succeeded, outside the lock, so that it may use the fake's control
+// methods, and does not run after a call that failed.
+func TestRuleThen(t *testing.T) {
+	f, c := newFake(t)
+	var ran []string
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Effect: fakeecs.Then(func(f *fakeecs.Fake) {
+			ran = append(ran, f.NetworkInterfaces()[len(ran)].ID)
+		})})
+	id := tea.StringValue(mustCreate(t, c, createReq()).NetworkInterfaceId)
+	require.Equal(t, []string{id}, ran)
+	bad := createReq()
+	bad.VSwitchId = tea.String("vsw-none")
+	_, err := c.CreateNetworkInterface(bad)
+	requireCode(t, err, "InvalidVSwitchId.NotFound", 404)
+	require.Equal(t, []string{id}, ran, "a failed call runs no Then")
+	require.Equal(t, "rule 1", f.Journal()[1].Rule)
+}

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"sync"
 	"time"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
@@ -190,19 +191,34 @@ func StaleReads(calls int) Scenario {
 
 // InstanceStopsMidAttach stops the instance right after the next attach
 // to it is accepted, while the ENI is still Attaching: the instance
-// whose state changes under a controller's feet.
+// whose state changes under a controller's feet. Refused attaches pass
+// it by; an instance that is not Running then is left as it is.
 func InstanceStopsMidAttach(instance string) Scenario {
-	return rule("instance stops mid-attach",
-		"an instance stopping while an attach is in flight",
-		fakeecs.Rule{Action: fakeecs.ActionAttachNetworkInterface,
-			Match: fakeecs.MatchRequest(
-				func(r *ecs.AttachNetworkInterfaceRequest) bool {
-					return tea.StringValue(r.InstanceId) == instance
-				}),
-			Fire: fakeecs.OnNth(1), AfterCommit: true,
-			Effect: fakeecs.Then(func(f *fakeecs.Fake) {
-				f.StopInstance(instance)
-			})})
+	const name = "instance stops mid-attach"
+	return Scenario{Name: name,
+		Models: "an instance stopping while an attach is in flight",
+		apply: func(f *fakeecs.Fake) {
+			var once sync.Once
+			f.AddRule(fakeecs.Rule{Name: name,
+				Action: fakeecs.ActionAttachNetworkInterface,
+				Match: fakeecs.MatchRequest(
+					func(r *ecs.AttachNetworkInterfaceRequest) bool {
+						return tea.StringValue(r.InstanceId) == instance
+					}),
+				AfterCommit: true,
+				Effect: fakeecs.Then(func(f *fakeecs.Fake) {
+					once.Do(func() { stopIfRunning(f, instance) })
+				})})
+		}}
+}
+
+// stopIfRunning stops the instance when it is Running.
+func stopIfRunning(f *fakeecs.Fake, id string) {
+	for _, in := range f.Instances() {
+		if in.ID == id && in.Status == fakeecs.InstanceRunning {
+			f.StopInstance(id)
+		}
+	}
 }
 
 // VSwitchBusy makes the first n creates on the vSwitch fail with

@@ -154,6 +154,30 @@ func TestInstanceStopsMidAttach(t *testing.T) {
 	require.Equal(t, fakeecs.StatusAttaching, n.Status)
 }
 
+// TestInstanceStopsMidAttachWaitsForAnAcceptedAttach checks that a
+// refused attach passes the scenario by, that only the first accepted
+// attach stops the instance, and that an instance already Stopped, to
+// which an attach is allowed (AttachNetworkInterface, InstanceId), stays
+// Stopped without a panic.
+func TestInstanceStopsMidAttachWaitsForAnAcceptedAttach(t *testing.T) {
+	k := newKit(t)
+	in := k.instance("ecs.g7.xlarge", fakeecs.DefaultVSwitchH)
+	k.apply(scenarios.InstanceStopsMidAttach(in.ID))
+	require.Equal(t, "InvalidEniId.NotFound",
+		code(k.attach("eni-none", in.ID)))
+	require.Equal(t, fakeecs.InstanceRunning, k.f.Instances()[0].Status)
+	require.NoError(t, k.attach(k.eni(nil), in.ID))
+	k.f.Settle()
+	require.Equal(t, fakeecs.InstanceStopped, k.f.Instances()[0].Status)
+	require.NoError(t, k.attach(k.eni(nil), in.ID))
+	require.Equal(t, fakeecs.InstanceStopped, k.f.Instances()[0].Status)
+	k.f.StartInstance(in.ID)
+	k.f.Settle()
+	require.NoError(t, k.attach(k.eni(nil), in.ID))
+	require.Equal(t, fakeecs.InstanceRunning, k.f.Instances()[0].Status,
+		"only the first accepted attach stops the instance")
+}
+
 // TestVSwitchBusyAndBurntToken checks IncorrectVSwitchStatus for a while
 // and IdempotentFailed for calls with a token.
 func TestVSwitchBusyAndBurntToken(t *testing.T) {
