@@ -32,8 +32,8 @@ type Fake struct {
 	buckets map[Action]*bucket
 	tokens  map[tokenKey]*token
 
-	start   Snapshot // the state the fake started in, for Reset
-	quotas0 Quotas   // the quotas it started with
+	start Snapshot // the state the fake started in, for Reset
+	cfg0  config   // the settings it was made with, for Reset
 
 	lags    map[Action]Lag
 	history []view
@@ -107,7 +107,7 @@ func New(opts ...Option) *Fake {
 		pcg:        pcg,
 		rng:        rand.New(pcg),
 		reqs:       rand.New(rand.NewPCG(cfg.seed, 0x5851f42d4c957f2d)),
-		faults:     rand.New(rand.NewPCG(cfg.seed, 0x14057b7ef767814f)),
+		faults:     newFaultSource(cfg.seed),
 		regions:    map[string]*regionState{},
 		vswitches:  map[string]*vswitchState{},
 		vpcs:       map[string]VPC{},
@@ -124,8 +124,14 @@ func New(opts ...Option) *Fake {
 		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)
-	f.start, f.quotas0 = f.Snapshot(), cfg.quotas
+	f.start, f.cfg0 = f.Snapshot(), cfg
 	return f
+}
+
+// newFaultSource returns the random source of a fake's fault decisions,
+// apart from that of its IDs so that rules do not move them.
+func newFaultSource(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, 0x14057b7ef767814f))
 }
 
 // build loads a validated world into the fake.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -135,4 +136,37 @@ func TestReset(t *testing.T) {
 	require.Empty(t, f.Journal())
 	require.Equal(t, 5, f.Quotas().ENIsPerRegion)
 	newENI(t, c)
+}
+
+// TestResetRestartsFaultsAndDelays checks that after Reset a seeded
+// probability rule decides as on a new fake, and that delays set since
+// are back to those the fake was made with.
+func TestResetRestartsFaultsAndDelays(t *testing.T) {
+	coin := fakeecs.Rule{Action: fakeecs.ActionDescribeRegions,
+		Fire: fakeecs.WithProbability(0.5), Effect: fakeecs.Fail("InternalError")}
+	outcomes := func(f *fakeecs.Fake) []string {
+		f.AddRule(coin)
+		c := f.Client()
+		return codes(t, 16, func() error {
+			_, err := c.DescribeRegions(&ecs.DescribeRegionsRequest{})
+			return err
+		})
+	}
+	f, _ := newFake(t)
+	fresh, _ := newFake(t)
+	first := outcomes(f)
+	require.Contains(t, first, "OK")
+	require.Contains(t, first, "InternalError")
+	f.SetDelays(fakeecs.Delays{Attach: time.Minute})
+	f.Reset()
+	require.Equal(t, first, outcomes(f))
+	require.Equal(t, first, outcomes(fresh))
+
+	c := f.Client()
+	in := addInstance(f)
+	_, err := c.AttachNetworkInterface(&ecs.AttachNetworkInterfaceRequest{
+		RegionId: tea.String(region), InstanceId: tea.String(in.ID),
+		NetworkInterfaceId: tea.String(newENI(t, c))})
+	require.NoError(t, err)
+	require.Equal(t, fakeecs.DefaultDelays().Attach, f.Settle())
 }

@@ -67,6 +67,11 @@ func (f *Fake) Snapshot() Snapshot {
 func (f *Fake) Restore(s Snapshot) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.restore(s)
+}
+
+// restore puts a snapshot back under the lock.
+func (f *Fake) restore(s Snapshot) {
 	f.now, f.seq, f.iseq, f.tseq = s.now, s.seq, s.iseq, s.tseq
 	if err := f.pcg.UnmarshalBinary(s.pcg); err != nil {
 		panic("fakeecs: Restore of a broken snapshot: " + err.Error())
@@ -151,16 +156,18 @@ func (f *Fake) restoreGroups(gs map[string]groupState) {
 }
 
 // Reset puts the fake back as New made it: its starting state, no fault
-// rules, rate limits or read lags, an empty journal, and the quotas it was
-// made with. Request IDs go on from where they were, so that no two calls
-// share one.
+// rules, rate limits or read lags, an empty journal, the quotas and
+// delays it was made with, and its fault decisions' random source as
+// new. Request IDs and rule IDs go on from where they were, so that no
+// two calls or rules share one. A call runs wholly before or after it.
 func (f *Fake) Reset() {
-	f.Restore(f.start)
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.restore(f.start)
 	f.rules, f.journal, f.history, f.calls = nil, nil, nil, 0
 	f.buckets = map[Action]*bucket{}
 	f.lags = map[Action]Lag{}
 	f.tokens = map[tokenKey]*token{}
-	f.cfg.quotas = f.quotas0
+	f.cfg = f.cfg0
+	f.faults = newFaultSource(f.cfg.seed)
 }
