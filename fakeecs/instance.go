@@ -92,6 +92,7 @@ func (f *Fake) tryAddInstance(s InstanceSpec) (Instance, error) {
 		return Instance{}, err
 	}
 	f.undo = f.undo[:0]
+	f.changed()
 	return in.clone(), nil
 }
 
@@ -265,6 +266,7 @@ func (f *Fake) moveInstance(id string, via, to InstanceStatus,
 	in.Status = via
 	f.schedule(id, d, endInstance, to)
 	f.undo = f.undo[:0]
+	f.changed()
 	f.endDue()
 }
 
@@ -292,6 +294,7 @@ func (f *Fake) ReleaseInstance(id string) {
 	f.cancelAll(id)
 	delete(f.instances, id)
 	delete(f.held, id)
+	f.changed()
 }
 
 // attachedTo returns the ENIs attached or attaching to an instance, in

@@ -9,8 +9,10 @@ import (
 // Lag is how far a read action's answers trail the fake's writes, so
 // that a test meets "created but not yet visible" and "unassigned but
 // still listed". A read sees the ENIs and instances as they were Calls
-// changing calls ago and For ago on the virtual clock, whichever is
-// older. The zero Lag reads the present.
+// changes ago and For ago on the virtual clock, whichever is older. A
+// change is a call that changes the state, a transition that ends on
+// the clock, or a change made through a control method such as
+// AddInstance or StopInstance. The zero Lag reads the present.
 type Lag struct {
 	Calls int
 	For   time.Duration
@@ -39,6 +41,9 @@ func (f *Fake) SetReadLag(a Action, l Lag) {
 	defer f.mu.Unlock()
 	if l == (Lag{}) {
 		delete(f.lags, a)
+		if len(f.lags) == 0 {
+			f.history = nil // a lag set later starts from its present
+		}
 		return
 	}
 	if len(f.history) == 0 {

@@ -86,6 +86,64 @@ func TestReadLag(t *testing.T) {
 	})
 }
 
+// TestReadLagSeesControlChanges checks that a lagged read catches up
+// with changes made through the control methods once the lag has passed:
+// an added instance appears, a stopping one is seen Stopping, and a
+// released one's primary ENI goes away.
+func TestReadLagSeesControlChanges(t *testing.T) {
+	f, c := newFake(t)
+	f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaces,
+		fakeecs.Lag{For: time.Second})
+	f.SetReadLag(fakeecs.ActionDescribeInstances,
+		fakeecs.Lag{For: time.Second})
+	in := addInstance(f)
+	require.Empty(t, describeAll(t, c))
+	f.Advance(time.Second)
+	require.Len(t, describeAll(t, c), 1)
+
+	f.StopInstance(in.ID)
+	f.Advance(time.Second)
+	require.Equal(t, "Stopping", instanceStatus(t, c))
+	f.Settle()
+	f.Advance(time.Second)
+	require.Equal(t, "Stopped", instanceStatus(t, c))
+
+	f.ReleaseInstance(in.ID)
+	require.Len(t, describeAll(t, c), 1)
+	f.Advance(time.Second)
+	require.Empty(t, describeAll(t, c))
+}
+
+// instanceStatus is the status DescribeInstances gives the only
+// instance.
+func instanceStatus(t *testing.T, c *fakeecs.Client) string {
+	t.Helper()
+	resp, err := c.DescribeInstances(&ecs.DescribeInstancesRequest{
+		RegionId: tea.String(region)})
+	require.NoError(t, err)
+	return tea.StringValue(resp.Body.Instances.Instance[0].Status)
+}
+
+// TestReadLagSetAgainStartsFresh checks that a lag removed and set again
+// trails the writes made since, not a history kept from before.
+func TestReadLagSetAgainStartsFresh(t *testing.T) {
+	f, c := newFake(t)
+	lag := func(n int) {
+		f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaces,
+			fakeecs.Lag{Calls: n})
+	}
+	lag(1)
+	newENI(t, c)
+	lag(0)
+	newENI(t, c)
+	newENI(t, c)
+	newENI(t, c)
+	lag(1)
+	require.Len(t, describeAll(t, c), 4)
+	newENI(t, c)
+	require.Len(t, describeAll(t, c), 4)
+}
+
 // recorder is a TB that keeps the failures it is given.
 type recorder struct{ failures []string }
 
