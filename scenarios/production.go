@@ -137,37 +137,63 @@ func ConcurrentModification(a fakeecs.Action, n int) Scenario {
 
 // RegionENIQuotaReached sets the account's ENI quota to the number of
 // ENIs it holds now, so that the next create gets MaxEniCountExceeded.
+// In a region with no ENIs, where a quota of zero would mean the
+// default, a rule refuses every create in the region instead.
 func RegionENIQuotaReached(region string) Scenario {
-	return Scenario{Name: "ENI quota reached",
-		Models: "the account's per-region ENI quota used up",
-		apply: func(f *fakeecs.Fake) {
-			n := 0
-			for _, e := range f.NetworkInterfaces() {
-				if e.RegionID == region && e.Type != fakeecs.TypePrimary {
-					n++
-				}
+	return quotaReached("ENI quota reached",
+		"the account's per-region ENI quota used up", region,
+		"MaxEniCountExceeded", []fakeecs.Action{
+			fakeecs.ActionCreateNetworkInterface},
+		func(q *fakeecs.Quotas, n int) { q.ENIsPerRegion = n },
+		func(e fakeecs.NetworkInterface) int {
+			if e.Type == fakeecs.TypePrimary {
+				return 0
 			}
-			q := f.Quotas()
-			q.ENIsPerRegion = max(n, 1)
-			f.SetQuotas(q)
-		}}
+			return 1
+		})
 }
 
 // PrivateIPQuotaReached sets the account's private address quota to what
 // its ENIs hold now, so that the next create or assign gets
-// QuotaExceeded.PrivateIpAddress.
+// QuotaExceeded.PrivateIpAddress. In a region with no ENIs, a rule
+// refuses every create and assign in the region instead.
 func PrivateIPQuotaReached(region string) Scenario {
-	return Scenario{Name: "private address quota reached",
-		Models: "the account's private address quota used up",
+	return quotaReached("private address quota reached",
+		"the account's private address quota used up", region,
+		"QuotaExceeded.PrivateIpAddress", []fakeecs.Action{
+			fakeecs.ActionCreateNetworkInterface,
+			fakeecs.ActionAssignPrivateIpAddresses},
+		func(q *fakeecs.Quotas, n int) { q.PrivateIPs = n },
+		func(e fakeecs.NetworkInterface) int {
+			return 1 + len(e.PrivateIPs) + 16*len(e.IPv4Prefixes)
+		})
+}
+
+// quotaReached sets a quota to what the region's ENIs use of it, each
+// counting use(e), or, when they use none, adds rules that refuse the
+// quota's actions in the region with code.
+func quotaReached(name, models, region, code string,
+	actions []fakeecs.Action, set func(*fakeecs.Quotas, int),
+	use func(fakeecs.NetworkInterface) int) Scenario {
+	return Scenario{Name: name, Models: models,
 		apply: func(f *fakeecs.Fake) {
 			n := 0
 			for _, e := range f.NetworkInterfaces() {
 				if e.RegionID == region {
-					n += 1 + len(e.PrivateIPs) + 16*len(e.IPv4Prefixes)
+					n += use(e)
 				}
 			}
+			if n == 0 {
+				for _, a := range actions {
+					f.AddRule(fakeecs.Rule{Name: name, Action: a,
+						Match: fakeecs.MatchParams(
+							map[string]string{"RegionId": region}),
+						Effect: fakeecs.Fail(code)})
+				}
+				return
+			}
 			q := f.Quotas()
-			q.PrivateIPs = max(n, 1)
+			set(&q, n)
 			f.SetQuotas(q)
 		}}
 }

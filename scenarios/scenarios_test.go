@@ -284,3 +284,27 @@ func (r *recorder) Helper() {}
 func (r *recorder) Errorf(format string, args ...any) {
 	r.failures = append(r.failures, fmt.Sprintf(format, args...))
 }
+
+// TestQuotaReachedOnAnEmptyRegion checks that the quota scenarios refuse
+// the next create in a region with no ENIs, where no quota value can
+// (MaxEniCountExceeded and QuotaExceeded.PrivateIpAddress, the reference
+// page's error table), and leave other regions alone.
+func TestQuotaReachedOnAnEmptyRegion(t *testing.T) {
+	for _, tt := range []struct {
+		s    scenarios.Scenario
+		code string
+	}{
+		{scenarios.RegionENIQuotaReached(region), "MaxEniCountExceeded"},
+		{scenarios.PrivateIPQuotaReached(region),
+			"QuotaExceeded.PrivateIpAddress"},
+	} {
+		k := newKit(t)
+		k.apply(scenarios.RegionENIQuotaReached("cn-beijing"),
+			scenarios.PrivateIPQuotaReached("cn-beijing"))
+		require.NoError(t, k.create(nil))
+		k = newKit(t)
+		k.apply(tt.s)
+		require.Equal(t, tt.code, code(k.create(nil)))
+		require.Empty(t, k.f.NetworkInterfaces())
+	}
+}
