@@ -48,6 +48,13 @@ func (f *Fake) SetDelays(d Delays) {
 	f.cfg.delays = d
 }
 
+// Delays returns the delays the fake's transitions take now.
+func (f *Fake) Delays() Delays {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.cfg.delays
+}
+
 // transition is a change of state that ends on the virtual clock. It is
 // plain data, so that a snapshot can keep it.
 type transition struct {

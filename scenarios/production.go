@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"sync"
 	"time"
 
@@ -19,7 +20,10 @@ import (
 // assigns on it then fail with InvalidVSwitchId.IpNotEnough, and
 // DescribeVSwitches reports no available address. It models a vSwitch
 // that other workloads ran dry, which controllers answer by blocking the
-// vSwitch and trying another.
+// vSwitch and trying another. It fills the vSwitch through the typed
+// client, so its creates are in the journal, and meet the fake's rules,
+// rate limits and quotas: apply it before scenarios that refuse, throttle
+// or count creates. It panics when a create fails for another reason.
 func ExhaustedVSwitch(region, vswitch, securityGroup string) Scenario {
 	return Scenario{Name: "exhausted vSwitch",
 		Models: "a vSwitch with no free address left",
@@ -49,9 +53,21 @@ func fill(c *fakeecs.Client, region, vswitch, sg string) {
 		case fakeecs.IsCode(err, "InvalidVSwitchId.IpNotEnough"):
 			return
 		default:
-			panic("scenarios: ExhaustedVSwitch: " + err.Error())
+			panic("scenarios: ExhaustedVSwitch cannot fill the vSwitch " +
+				"(apply it before scenarios that refuse creates): " +
+				codeOf(err))
 		}
 	}
+}
+
+// codeOf is the service's code of a typed client's error, or the
+// error's text.
+func codeOf(err error) string {
+	var se *tea.SDKError
+	if errors.As(err, &se) {
+		return tea.StringValue(se.Code)
+	}
+	return err.Error()
 }
 
 // Throttled makes the first n calls of the action fail with Throttling,
@@ -92,9 +108,10 @@ func AttachRollsBack(eni string) Scenario {
 		apply:  func(f *fakeecs.Fake) { f.FailAttach(eni) }}
 }
 
-// StuckDetaching keeps the ENI's next detach in Detaching until the test
-// calls Unhold: the ENI that never finishes detaching, which no retry of
-// the detach helps.
+// StuckDetaching holds every transition of the ENI until the test calls
+// Unhold, so that its next detach stays in Detaching: the ENI that never
+// finishes detaching, which no retry of the detach helps. An attach or a
+// delete of the ENI meanwhile stays in Attaching or Deleting as well.
 func StuckDetaching(eni string) Scenario {
 	return Scenario{Name: "stuck in Detaching",
 		Models: "a detach that never completes",
@@ -102,13 +119,14 @@ func StuckDetaching(eni string) Scenario {
 }
 
 // SlowTransitions makes attach, detach and delete take d each on the
-// virtual clock: a service under load, where code that waits a fixed
-// time between detach and delete meets InvalidOperation.InvalidEniState.
+// virtual clock, leaving the instances' delays as they are: a service
+// under load, where code that waits a fixed time between detach and
+// delete meets InvalidOperation.InvalidEniState.
 func SlowTransitions(d time.Duration) Scenario {
 	return Scenario{Name: "slow transitions",
 		Models: "attach, detach and delete that take long to finish",
 		apply: func(f *fakeecs.Fake) {
-			ds := fakeecs.DefaultDelays()
+			ds := f.Delays()
 			ds.Attach, ds.Detach, ds.Delete = d, d, d
 			f.SetDelays(ds)
 		}}

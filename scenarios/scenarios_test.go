@@ -3,6 +3,7 @@ package scenarios_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,6 +105,20 @@ func TestSlowTransitions(t *testing.T) {
 	k.f.Advance(time.Second)
 	_, ok = k.f.NetworkInterface(id)
 	require.False(t, ok)
+}
+
+// TestSlowTransitionsKeepsInstanceDelays checks that the scenario changes
+// the ENI delays alone, not delays of instances set before it.
+func TestSlowTransitionsKeepsInstanceDelays(t *testing.T) {
+	k := newKit(t)
+	ds := k.f.Delays()
+	ds.StopInstance = time.Minute
+	k.f.SetDelays(ds)
+	k.apply(scenarios.SlowTransitions(30 * time.Second))
+	want := ds
+	want.Attach, want.Detach, want.Delete = 30*time.Second,
+		30*time.Second, 30*time.Second
+	require.Equal(t, want, k.f.Delays())
 }
 
 // TestLostAnswer checks that the work is done though the client sees a
@@ -307,4 +322,20 @@ func TestQuotaReachedOnAnEmptyRegion(t *testing.T) {
 		require.Equal(t, tt.code, code(k.create(nil)))
 		require.Empty(t, k.f.NetworkInterfaces())
 	}
+}
+
+// TestExhaustedVSwitchAfterARefusalPanics checks that ExhaustedVSwitch,
+// which fills through the client, says how to order it when an earlier
+// scenario refuses its creates.
+func TestExhaustedVSwitchAfterARefusalPanics(t *testing.T) {
+	k := newKit(t)
+	k.apply(scenarios.Throttled(fakeecs.ActionCreateNetworkInterface, 1))
+	defer func() {
+		msg, _ := recover().(string)
+		require.True(t, strings.HasPrefix(msg, "scenarios: "+
+			"ExhaustedVSwitch cannot fill the vSwitch (apply it before "+
+			"scenarios that refuse creates): Throttling"), msg)
+	}()
+	k.apply(scenarios.ExhaustedVSwitch(region, fakeecs.DefaultVSwitchH,
+		fakeecs.DefaultSecurityGroup))
 }
