@@ -44,22 +44,23 @@ type RuleID int
 // Make one with [MatchRequest], over the typed request, or with
 // [MatchParams], over the flat parameters.
 type Matcher struct {
-	request string // the request type's name, for the action check
+	request reflect.Type // the request type, for the action check
 	match   func(p rpc.Params) bool
 }
 
 // MatchRequest returns a matcher that reads each call as the v7 SDK's
 // request type R (for example *ecs.CreateNetworkInterfaceRequest) and
 // accepts it when fn does. A call over the wire is rebuilt into R from its
-// parameters. [Fake.AddRule] panics when R is not the request type of the
-// rule's action.
+// parameters. R may also be an unnamed struct of some of the request's
+// fields, such as struct{ ClientToken *string }, to match a field that
+// several actions share. [Fake.AddRule] panics when R is neither the
+// request type of the rule's action nor a struct of its fields.
 func MatchRequest[R any](fn func(r *R) bool) Matcher {
 	t := reflect.TypeFor[R]()
 	if t.Kind() != reflect.Struct {
 		panic("fakeecs: MatchRequest reads a struct, not a " + t.String())
 	}
-	name := t.Name()
-	return Matcher{request: name, match: func(p rpc.Params) bool {
+	return Matcher{request: t, match: func(p rpc.Params) bool {
 		var r R
 		if err := dara.Convert(rpc.Unflatten(p), &r); err != nil {
 			return false
@@ -264,10 +265,8 @@ func checkAction(a Action) {
 
 func checkRule(r Rule) {
 	checkAction(r.Action)
-	want := string(r.Action) + "Request"
-	if r.Match.request != "" && r.Match.request != want {
-		panic(fmt.Sprintf("fakeecs: rule for %s matches a %s, not a %s",
-			r.Action, r.Match.request, want))
+	if err := checkRequest(r.Action, r.Match.request); err != "" {
+		panic("fakeecs: rule for " + string(r.Action) + " matches " + err)
 	}
 	if err := r.Fire.check(); err != "" {
 		panic("fakeecs: rule for " + string(r.Action) + ": " + err)
@@ -275,6 +274,32 @@ func checkRule(r Rule) {
 	if r.Effect.kind == effectFail && r.Effect.err.Code == "" {
 		panic("fakeecs: rule for " + string(r.Action) + " has no effect")
 	}
+}
+
+// checkRequest returns what is wrong with a matcher's request type for
+// the action, or "": it must be the action's request type in the v7 SDK,
+// or an unnamed struct of fields of that type with their types.
+func checkRequest(a Action, t reflect.Type) string {
+	if t == nil {
+		return ""
+	}
+	m, _ := reflect.TypeFor[*Client]().MethodByName(string(a))
+	want := m.Type.In(1).Elem()
+	if t.Name() != "" {
+		if t != want {
+			return fmt.Sprintf("a %s, not a %s", t, want)
+		}
+		return ""
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		g, ok := want.FieldByName(f.Name)
+		if !ok || g.Type != f.Type {
+			return fmt.Sprintf("a field %s %s that %s does not have",
+				f.Name, f.Type, want)
+		}
+	}
+	return ""
 }
 
 // check returns what is wrong with a firing condition, or "".

@@ -296,16 +296,43 @@ func TestRuleMisuse(t *testing.T) {
 	require.PanicsWithValue(t, `fakeecs: rule for unknown action "Nope"`,
 		func() { f.AddRule(fakeecs.Rule{Action: "Nope"}) })
 	require.PanicsWithValue(t, "fakeecs: rule for DeleteNetworkInterface "+
-		"matches a CreateNetworkInterfaceRequest, not a "+
-		"DeleteNetworkInterfaceRequest", func() {
+		"matches a client.CreateNetworkInterfaceRequest, not a "+
+		"client.DeleteNetworkInterfaceRequest", func() {
 		f.AddRule(fakeecs.Rule{Action: fakeecs.ActionDeleteNetworkInterface,
 			Match: fakeecs.MatchRequest(
 				func(*ecs.CreateNetworkInterfaceRequest) bool { return true })})
 	})
-	require.Panics(t, func() {
+	require.PanicsWithValue(t, "fakeecs: rule for CreateNetworkInterface "+
+		"matches a field VswitchId *string that "+
+		"client.CreateNetworkInterfaceRequest does not have", func() {
 		f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
-			Fire: fakeecs.WithProbability(2)})
+			Match: fakeecs.MatchRequest(
+				func(*struct{ VswitchId *string }) bool { return true })})
 	})
+	require.PanicsWithValue(t, "fakeecs: rule for CreateNetworkInterface: "+
+		"probability 2 outside [0, 1]", func() {
+		f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+			Fire:   fakeecs.WithProbability(2),
+			Effect: fakeecs.Fail("InternalError")})
+	})
+}
+
+// TestRuleMatchesAStructOfFields checks a matcher over an unnamed struct
+// of some of the request's fields: the call it names fails, another
+// passes.
+func TestRuleMatchesAStructOfFields(t *testing.T) {
+	f, c := newFake(t)
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Match: fakeecs.MatchRequest(
+			func(r *struct{ VSwitchId *string }) bool {
+				return tea.StringValue(r.VSwitchId) == fakeecs.DefaultVSwitchI
+			}),
+		Effect: fakeecs.Fail("InternalError")})
+	mustCreate(t, c, createReq())
+	other := createReq()
+	other.VSwitchId = tea.String(fakeecs.DefaultVSwitchI)
+	_, err := c.CreateNetworkInterface(other)
+	requireCode(t, err, "InternalError", 500)
 }
 
 // TestRuleThen checks that a Then effect runs after a call that
