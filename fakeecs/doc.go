@@ -300,12 +300,16 @@
 //   - Fault rules ([Fake.AddRule]) act on the calls of one action that
 //     their matcher accepts, counted from 1 per rule; the first rule that
 //     fires acts, and every matching rule counts the call. A rule that
-//     acts before the call leaves the fake as it was; one that acts after
+//     fails a call before it runs leaves the fake as it was; a Delay
+//     before the call moves the clock, and transitions due on the way
+//     end, whether the call then succeeds or not. A rule that acts after
 //     the commit leaves the call's work done. A probabilistic rule draws
 //     from the fake's seeded source of fault decisions, which all rules
-//     share and which IDs and addresses do not use, so rules do not change
-//     the IDs and addresses of the calls they let through. Every call's journal entry
-//     names the rule it met.
+//     share and which IDs and addresses do not use, so rules do not
+//     change the IDs and addresses of the calls they let through. Every
+//     call's journal entry names the rule it met. A MatchParams matcher
+//     does not check its parameter names: one the action does not take
+//     never matches.
 //   - Quotas ([Quotas], [Fake.SetQuotas]) count per region: ENIs made by
 //     CreateNetworkInterface (primary ENIs aside) against ENIsPerRegion,
 //     and the private IPv4 addresses of all ENIs, a /28 prefix counting
