@@ -354,3 +354,19 @@ func TestRuleThen(t *testing.T) {
 	require.Equal(t, []string{id}, ran, "a failed call runs no Then")
 	require.Equal(t, "rule 1", f.Journal()[1].Rule)
 }
+
+// TestEveryMatchingRuleCounts checks that a rule counts the calls that
+// another rule acted on: the second rule fires on the second call, not
+// on the second call it saw alone.
+func TestEveryMatchingRuleCounts(t *testing.T) {
+	f, c := newFake(t)
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Fire: fakeecs.FirstN(1), Effect: fakeecs.Fail("InternalError")})
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Fire: fakeecs.OnNth(2), Effect: fakeecs.Fail("ServiceUnavailable")})
+	require.Equal(t, []string{"InternalError", "ServiceUnavailable", "OK"},
+		codes(t, 3, func() error {
+			_, err := c.CreateNetworkInterface(createReq())
+			return err
+		}))
+}
