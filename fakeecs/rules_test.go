@@ -274,8 +274,25 @@ func TestRuleHang(t *testing.T) {
 		&describeReqT{RegionId: tea.String(region)},
 		&dara.RuntimeOptions{})
 	require.ErrorIs(t, err, context.DeadlineExceeded)
-	// Other calls go on while one hangs.
+
+	// Other calls go on while one hangs: the hung call holds no lock.
+	ctx3, cancel3 := context.WithCancel(context.Background())
+	hung := make(chan error)
+	go func() {
+		_, err := c.DescribeNetworkInterfacesWithContext(ctx3,
+			&describeReqT{RegionId: tea.String(region)}, nil)
+		hung <- err
+	}()
+	require.Eventually(t, func() bool { return len(f.Journal()) == 3 },
+		5*time.Second, time.Millisecond)
 	mustCreate(t, c, createReq())
+	select {
+	case err := <-hung:
+		t.Fatalf("the hung call returned %v before its context ended", err)
+	default:
+	}
+	cancel3()
+	require.ErrorIs(t, <-hung, context.Canceled)
 }
 
 // TestRemoveRule removes a rule mid-test.
