@@ -59,3 +59,25 @@ func statusOf(t *testing.T, f *fakeecs.Fake, id string) fakeecs.Status {
 	t.Fatalf("no ENI %s", id)
 	return ""
 }
+
+// TestClientTokenIgnoresTheProtocol checks that a retry whose protocol
+// parameters changed (the older SDK signs each attempt anew with a new
+// Timestamp and SignatureNonce) replays the original ENI rather than
+// meeting IdempotentParameterMismatch.
+func TestClientTokenIgnoresTheProtocol(t *testing.T) {
+	f, _ := newFake(t)
+	create := func(stamp, nonce string) string {
+		q := url.Values{"Action": {"CreateNetworkInterface"},
+			"Version": {"2014-05-26"}, "RegionId": {"cn-hangzhou"},
+			"VSwitchId":       {fakeecs.DefaultVSwitchH},
+			"SecurityGroupId": {fakeecs.DefaultSecurityGroup},
+			"ClientToken":     {"retry-1"}, "Timestamp": {stamp},
+			"SignatureNonce": {nonce}, "Signature": {nonce}}
+		status, _, out := rawCall(t, f, "POST", q.Encode(), nil, "")
+		require.Equal(t, 200, status, out)
+		return out["NetworkInterfaceId"].(string)
+	}
+	first := create("2026-01-01T00:00:00Z", "n1")
+	require.Equal(t, first, create("2026-01-01T00:00:07Z", "n2"))
+	require.Len(t, f.NetworkInterfaces(), 1)
+}
