@@ -43,8 +43,8 @@ func newMachine(t *rapid.T) *machine {
 // TestStateMachine runs random sequences of every action of the fake and
 // of its clock and instance controls, valid and invalid, with faults
 // injected before and after the commit, and after every step checks the
-// invariants, the model, and that the twin gave the same answers. A failure prints the steps and the -rapid.seed that replays
-// them.
+// invariants, the model, and that the twin gave the same answers. A
+// failure prints the steps and the -rapid.seed that replays them.
 func TestStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		mc := newMachine(t)
