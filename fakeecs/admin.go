@@ -127,10 +127,18 @@ type errorAnswer struct {
 	Error string `json:"error"`
 }
 
+// writeAdmin writes an answer, or 500 when it cannot be encoded (a time
+// past the year 9999).
 func writeAdmin(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b, _ = json.Marshal(errorAnswer{"the answer cannot be encoded: " +
+			err.Error()})
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(append(b, '\n'))
 }
 
 // recovering answers a panic of the Go API with 400 and its message, as

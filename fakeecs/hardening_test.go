@@ -160,3 +160,25 @@ func TestFailedAddInstanceDrawsNoIDs(t *testing.T) {
 	require.Equal(t, want.PrimaryENI, got.PrimaryENI)
 	require.Equal(t, twin.NetworkInterfaces(), f.NetworkInterfaces())
 }
+
+// TestFarClock checks a clock near the end of year 9999: Settle still
+// ends a transition, and an admin answer holding a time that JSON cannot
+// write is a 500 with a message, not an empty 200.
+func TestFarClock(t *testing.T) {
+	f, c := newFake(t, fakeecs.WithStartTime(
+		time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)))
+	in := f.AddInstance(instanceSpec())
+	id := newENI(t, c)
+	_, err := c.AttachNetworkInterface(attachReq(id, in.ID))
+	require.NoError(t, err)
+	require.Equal(t, 3*time.Second, f.Settle())
+	require.Equal(t, fakeecs.StatusInUse, statusOf(t, f, id))
+
+	rec := httptest.NewRecorder()
+	f.AdminHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/clock",
+		nil))
+	require.Equal(t, 500, rec.Code)
+	require.Contains(t, rec.Body.String(),
+		`{"error":"the answer cannot be encoded: json: error calling `+
+			`MarshalJSON for type time.Time`)
+}
