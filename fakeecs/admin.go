@@ -52,7 +52,8 @@ import (
 // "sequence" with a "pattern" of booleans, or "until" with an RFC 3339
 // time. Effect is {"kind": "fail", "code", "status", "message"}, where
 // the status may be left out for a catalogued code, {"kind": "throttle",
-// "code"}, {"kind": "delay", "delay": "2s"} or {"kind": "hang"}.
+// "code"}, {"kind": "delay", "delay": "2s"}, {"kind": "hang"} or
+// {"kind": "drop"}.
 //
 // Bodies are JSON objects; unknown keys are refused. An answer with
 // something to say is JSON with status 200; a command that has nothing

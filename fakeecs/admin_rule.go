@@ -119,13 +119,14 @@ var effects = map[string]func(effectJSON) (Effect, error){
 	"throttle": effectJSON.throttle,
 	"delay":    effectJSON.delay,
 	"hang":     func(effectJSON) (Effect, error) { return Hang(), nil },
+	"drop":     func(effectJSON) (Effect, error) { return Drop(), nil },
 }
 
 func (j effectJSON) effect() (Effect, error) {
 	build, ok := effects[j.Kind]
 	if !ok {
 		return Effect{}, badRequest("effect.kind %q is not fail, "+
-			"throttle, delay or hang", j.Kind)
+			"throttle, delay, hang or drop", j.Kind)
 	}
 	return build(j)
 }

@@ -342,7 +342,7 @@ var badInputs = []struct {
 			`such as \"2026-01-01T00:00:30Z\""}`}},
 	{"no effect", exchange{"POST", "/rules", `{"action": ` +
 		`"DescribeRegions"}`, 400, `{"error":"effect.kind \"\" is not ` +
-		`fail, throttle, delay or hang"}`}},
+		`fail, throttle, delay, hang or drop"}`}},
 	{"no code", exchange{"POST", "/rules", `{"action": ` +
 		`"DescribeRegions", "effect": {"kind": "fail"}}`, 400,
 		`{"error":"effect.code is required"}`}},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"strconv"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
@@ -47,6 +48,9 @@ func (c *Client) call(ctx context.Context, a Action, req, out any) error {
 		rpc.FromPointers(openapiutil.Query(req)))
 	if ans.Hung != nil {
 		return ans.Hung
+	}
+	if ans.Dropped {
+		return resetError(http.MethodPost, "https://ecs.fake.local/")
 	}
 	if ans.Err != nil {
 		return sdkError(ans.Err)

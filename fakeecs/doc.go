@@ -307,7 +307,10 @@
 //     from the fake's seeded source of fault decisions, which all rules
 //     share and which IDs and addresses do not use, so rules do not
 //     change the IDs and addresses of the calls they let through. Every
-//     call's journal entry names the rule it met. A MatchParams matcher
+//     call's journal entry names the rule it met. A Drop rule cuts the
+//     connection: over a socket the client meets EOF; the in-process
+//     clients and the typed client get the *url.Error of a connection
+//     reset, the error an http.Client gives. A MatchParams matcher
 //     does not check its parameter names: one the action does not take
 //     never matches.
 //   - Quotas ([Quotas], [Fake.SetQuotas]) count per region: ENIs made by

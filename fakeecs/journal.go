@@ -34,6 +34,9 @@ type Call struct {
 	Rule string `json:"rule,omitempty"`
 	// Hung says that a rule held the call until its context ended.
 	Hung bool `json:"hung,omitempty"`
+	// Dropped says that a rule cut the call's connection: the client got
+	// no answer, though with a rule after the commit the work was done.
+	Dropped bool `json:"dropped,omitempty"`
 	// At is the time on the virtual clock when the call started, and End
 	// when it ended; they differ when a rule delays the call.
 	At  time.Time `json:"at"`
@@ -65,6 +68,7 @@ func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 		RequestID: ans.RequestID,
 		Rule:      rule,
 		Hung:      hung,
+		Dropped:   ans.Dropped,
 		At:        start,
 		End:       f.now,
 	}

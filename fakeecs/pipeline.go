@@ -14,6 +14,9 @@ type answer struct {
 	// Hung is the context's error of a call that a Hang rule held until
 	// its context ended; Body and Err are then nil.
 	Hung error
+	// Dropped says that a Drop rule cut the call's connection: the front
+	// door answers nothing.
+	Dropped bool
 }
 
 // invoke runs one call through the pipeline. Under the lock, it ends the
@@ -110,6 +113,9 @@ func (f *Fake) before(x *rule, r route, p rpc.Params, ans answer) (
 	case effectThen:
 		f.then = x.Effect.then
 		return f.execute(r, p, ans), false
+	case effectDrop:
+		ans.Dropped = true
+		return ans, false
 	}
 	return ans.failed(x.Effect.err), false
 }
@@ -126,6 +132,9 @@ func (f *Fake) after(x *rule, ans answer) (answer, bool) {
 		return ans, true
 	case effectThen:
 		f.then = x.Effect.then
+		return ans, false
+	case effectDrop:
+		ans.Dropped = true
 		return ans, false
 	}
 	if ans.Err != nil {

@@ -179,6 +179,7 @@ const (
 	effectDelay
 	effectHang
 	effectThen
+	effectDrop
 )
 
 // Fail answers the call with the error of a catalogued code, with its
@@ -226,6 +227,16 @@ func Delay(d time.Duration) Effect {
 // a world that changes under a call. After a call that fails, fn does
 // not run; the rule has still met the call.
 func Then(fn func(f *Fake)) Effect { return Effect{kind: effectThen, then: fn} }
+
+// Drop cuts the connection without an answer, as a network or a load
+// balancer that drops the call does: a client over a socket sees the
+// connection end (EOF), the ready in-process clients and the typed
+// client a *url.Error of a connection reset. Before the commit the call
+// does nothing; with AfterCommit its work is done, and only a retry with
+// the same ClientToken avoids doing it twice. A server that mounts
+// [Fake.Handler] must let net/http recover the http.ErrAbortHandler
+// panic with which the handler drops a call.
+func Drop() Effect { return Effect{kind: effectDrop} }
 
 // Hang makes the call wait, holding no lock, until the caller's context
 // ends, and then fail with the context's error, as a call to a service

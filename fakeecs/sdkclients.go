@@ -1,8 +1,12 @@
 package fakeecs
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
+	"strings"
+	"syscall"
 
 	openapiutil "github.com/alibabacloud-go/darabonba-openapi/v2/utils"
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
@@ -27,23 +31,46 @@ type InProcess struct {
 	Handler http.Handler
 }
 
-// Call serves one request of the v7 SDK.
+// Call serves one request of the v7 SDK. A call that a Drop rule cuts
+// fails with a *url.Error of a connection reset, as the SDK's own
+// http.Client gives it.
 func (t InProcess) Call(req *http.Request, _ *http.Transport) (
 	*http.Response, error) {
-	return t.RoundTrip(req)
+	resp, err := t.RoundTrip(req)
+	if errors.Is(err, syscall.ECONNRESET) {
+		return nil, resetError(req.Method, req.URL.String())
+	}
+	return resp, err
 }
 
-// RoundTrip serves one request.
-func (t InProcess) RoundTrip(req *http.Request) (*http.Response, error) {
+// resetError is the error an http.Client gives for a connection that
+// was reset.
+func resetError(method, url string) error {
+	op := method[:1] + strings.ToLower(method[1:])
+	return &neturl.Error{Op: op, URL: url, Err: syscall.ECONNRESET}
+}
+
+// RoundTrip serves one request. A call that a Drop rule cuts fails with
+// syscall.ECONNRESET, which an http.Client wraps in a *url.Error.
+func (t InProcess) RoundTrip(req *http.Request) (
+	resp *http.Response, err error) {
 	if req.Host == "" {
 		req.Host = req.URL.Host
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != http.ErrAbortHandler {
+				panic(r)
+			}
+			resp, err = nil, syscall.ECONNRESET
+		}
+	}()
 	rec := httptest.NewRecorder()
 	t.Handler.ServeHTTP(rec, req)
 	if err := req.Context().Err(); err != nil {
 		return nil, err // as a real transport does when the context ends
 	}
-	resp := rec.Result()
+	resp = rec.Result()
 	resp.Request = req
 	return resp, nil
 }

@@ -60,6 +60,9 @@ func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if ans.Hung != nil {
 		return // the client has gone; there is no one to answer
 	}
+	if ans.Dropped {
+		panic(http.ErrAbortHandler) // net/http closes the connection
+	}
 	if ans.Err != nil {
 		writeJSON(w, ans.Err.HTTPStatus, ans.RequestID, ans.Err.body())
 		return

@@ -143,6 +143,18 @@ func LostAnswer(a fakeecs.Action, nth int) Scenario {
 			Effect: fakeecs.Fail("InternalError"), AfterCommit: true})
 }
 
+// ConnectionDropped makes the nth call of the action do its work and
+// cut the connection without an answer: a network failure after the
+// commit, which the SDKs report as a transport error (a *url.Error), not
+// as an API error, and after which only a retry with the same
+// ClientToken avoids doing the work twice.
+func ConnectionDropped(a fakeecs.Action, nth int) Scenario {
+	return rule("connection dropped on "+string(a),
+		"the work is done, the connection is cut before the answer",
+		fakeecs.Rule{Action: a, Fire: fakeecs.OnNth(nth),
+			Effect: fakeecs.Drop(), AfterCommit: true})
+}
+
 // ConcurrentModification makes the first n calls of the action fail with
 // Operation.Conflict: another operation on the same ENI in progress,
 // which ENI controllers retry.

@@ -3,7 +3,9 @@ package scenarios_test
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -128,6 +130,21 @@ func TestLostAnswer(t *testing.T) {
 	k.apply(scenarios.LostAnswer(fakeecs.ActionCreateNetworkInterface, 1))
 	require.Equal(t, "InternalError", code(k.create(nil)))
 	require.Len(t, k.f.NetworkInterfaces(), 1)
+}
+
+// TestConnectionDropped checks that the work is done though the client
+// meets a transport error, not an API error, and that the next call
+// gets an answer.
+func TestConnectionDropped(t *testing.T) {
+	k := newKit(t)
+	k.apply(scenarios.ConnectionDropped(
+		fakeecs.ActionCreateNetworkInterface, 1))
+	err := k.create(nil)
+	var ue *url.Error
+	require.True(t, errors.As(err, &ue), "%T %v", err, err)
+	require.ErrorIs(t, err, syscall.ECONNRESET)
+	require.Len(t, k.f.NetworkInterfaces(), 1)
+	require.NoError(t, k.create(nil))
 }
 
 // TestConcurrentModification checks Operation.Conflict, then success.

@@ -52,17 +52,30 @@ func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := l.now()
 	attrs := l.name(r)
 	rec := &recorder{ResponseWriter: w}
+	defer func() {
+		p := recover()
+		if p == http.ErrAbortHandler {
+			rec.dropped = true
+		}
+		attrs = append(attrs, l.outcome(rec)...)
+		attrs = append(attrs, slog.Duration("duration", l.now().Sub(start)))
+		l.log.LogAttrs(r.Context(), slog.LevelInfo, l.msg, attrs...)
+		if p != nil {
+			panic(p)
+		}
+	}()
 	l.next.ServeHTTP(rec, r)
-	attrs = append(attrs, l.outcome(rec)...)
-	attrs = append(attrs, slog.Duration("duration", l.now().Sub(start)))
-	l.log.LogAttrs(r.Context(), slog.LevelInfo, l.msg, attrs...)
 }
 
 // callOutcome is the code, the status and the request ID of an answer of
 // the ECS API. A call the handler did not answer, one that a Hang rule
 // held until its client left or the server stopped, is "NoAnswer" with
-// status 0.
+// status 0; one whose connection a Drop rule cut is "Dropped".
 func callOutcome(rec *recorder) []slog.Attr {
+	if rec.dropped {
+		return []slog.Attr{slog.String("code", "Dropped"),
+			slog.Int("status", 0)}
+	}
 	if rec.status == 0 {
 		return []slog.Attr{slog.String("code", "NoAnswer"),
 			slog.Int("status", 0)}
@@ -163,8 +176,9 @@ const maxKept = 64 << 10
 // of an error answer's body.
 type recorder struct {
 	http.ResponseWriter
-	status int
-	body   bytes.Buffer
+	status  int
+	body    bytes.Buffer
+	dropped bool // the handler aborted with http.ErrAbortHandler
 }
 
 func (r *recorder) WriteHeader(status int) {

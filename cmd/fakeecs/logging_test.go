@@ -155,6 +155,24 @@ func TestHungCallLogLine(t *testing.T) {
 		"version=2014-05-26 code=NoAnswer status=0 duration=3ms\n", line)
 }
 
+// TestDroppedCallLogLine checks the line of a call whose connection a
+// Drop rule cut, and that the abort still reaches net/http.
+func TestDroppedCallLogLine(t *testing.T) {
+	f := fakeecs.New(fakeecs.WithWorld(fakeecs.DefaultWorld()))
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionDescribeRegions,
+		Effect: fakeecs.Drop()})
+	var buf bytes.Buffer
+	l := logRequests(f.Handler(), testLog(&buf))
+	l.now = steppingClock(3 * time.Millisecond)
+	require.PanicsWithValue(t, http.ErrAbortHandler, func() {
+		l.ServeHTTP(httptest.NewRecorder(),
+			ecsRequest("DescribeRegions", ""))
+	})
+	require.Equal(t, "level=INFO msg=request action=DescribeRegions "+
+		"version=2014-05-26 code=Dropped status=0 duration=3ms\n",
+		buf.String())
+}
+
 // TestAdminLogLine checks the exact line logged for admin requests: a
 // success, one with a query, and a refusal with its error.
 func TestAdminLogLine(t *testing.T) {
