@@ -95,3 +95,16 @@ func TestDropOverASocketAndTheOlderSDK(t *testing.T) {
 	require.Contains(t, err.Error(), "connection reset by peer")
 	require.Empty(t, f.NetworkInterfaces())
 }
+
+// TestAdminDropRule checks a drop rule added over the admin API: the
+// next create meets a connection reset and the journal says it was
+// dropped.
+func TestAdminDropRule(t *testing.T) {
+	f, c := newFake(t)
+	exchangeAll(t, f, exchange{"POST", "/rules", `{"action": ` +
+		`"CreateNetworkInterface", "effect": {"kind": "drop"}}`, 200,
+		`{"id":1}`})
+	_, err := c.CreateNetworkInterface(createReq())
+	requireReset(t, err)
+	require.True(t, f.Journal()[0].Dropped)
+}
