@@ -40,7 +40,8 @@ func (mc *machine) addInstance(t *rapid.T) {
 	if want := mc.m.lowest(s, 1, nil)[0]; mc.lowest && n.PrimaryIP != want {
 		t.Fatalf("primary ENI at %s, model expects %s", n.PrimaryIP, want)
 	}
-	mc.m.add(modelENI{id: n.ID, vsw: s.ID, v4: []netip.Addr{n.PrimaryIP}})
+	mc.m.add(modelENI{id: n.ID, vsw: s.ID, v4: []netip.Addr{n.PrimaryIP},
+		primary: true, status: fakeecs.StatusInUse, instance: in.ID})
 }
 
 // pickInstance draws an instance, skipping the step when there is none.
@@ -53,8 +54,8 @@ func (mc *machine) pickInstance(t *rapid.T) fakeecs.Instance {
 }
 
 // attach attaches an ENI to a random instance; a success leaves it
-// Attaching. Most draws pick an ENI that can be attached, so that
-// instances fill up; the others pick any ENI.
+// Attaching until the attach delay passes. Most draws pick an ENI that
+// can be attached, so that instances fill up; the others pick any ENI.
 func (mc *machine) attach(t *rapid.T) {
 	in := mc.pickInstance(t)
 	id := mc.pickAttachable(t, in)
@@ -71,6 +72,7 @@ func (mc *machine) attach(t *rapid.T) {
 	if n, _ := mc.f.NetworkInterface(id); n.Status != fakeecs.StatusAttaching {
 		t.Fatalf("attached ENI is %s", n.Status)
 	}
+	mc.m.attach(id, in.ID)
 }
 
 // pickAttachable draws, four times in five, an Available secondary ENI in
@@ -92,7 +94,8 @@ func (mc *machine) pickAttachable(t *rapid.T, in fakeecs.Instance) string {
 	return rapid.SampledFrom(ok).Draw(t, "attachable ENI")
 }
 
-// detach detaches a random ENI from the instance it is on, if any.
+// detach detaches a random ENI from the instance it is on, if any; a
+// success leaves an InUse ENI Detaching until the detach delay passes.
 func (mc *machine) detach(t *rapid.T) {
 	id := mc.pickENI(t)
 	n, _ := mc.f.NetworkInterface(id)
@@ -105,7 +108,9 @@ func (mc *machine) detach(t *rapid.T) {
 	mc.sameAsTwin(t, resp, err, second(mc.tc.DetachNetworkInterface(req)))
 	if err != nil {
 		mc.unchanged(t, before)
+		return
 	}
+	mc.m.detach(id)
 }
 
 // assign assigns secondary addresses by count; a success hands out the
@@ -208,17 +213,14 @@ func (mc *machine) stopOrStart(t *rapid.T) {
 	}
 }
 
-// release releases an instance: its primary ENI and the attached ENIs
-// with DeleteOnRelease go, and their addresses are free again.
+// release releases an instance: its primary ENI goes and its address
+// is free again, and its other ENIs, which the machine never marks
+// DeleteOnRelease, are Available on no instance.
 func (mc *machine) release(t *rapid.T) {
 	in := mc.pickInstance(t)
 	mc.f.ReleaseInstance(in.ID)
 	mc.tf.ReleaseInstance(in.ID)
-	for _, e := range slices.Clone(mc.m.enis) {
-		if _, ok := mc.f.NetworkInterface(e.id); !ok {
-			mc.m.remove(e.id)
-		}
-	}
+	mc.m.release(in.ID)
 	if _, ok := mc.f.NetworkInterface(in.PrimaryENI); ok {
 		t.Fatalf("the primary ENI %s outlived its instance", in.PrimaryENI)
 	}

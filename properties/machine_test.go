@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"slices"
 	"testing"
+	"time"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -24,7 +25,14 @@ type machine struct {
 	c, tc  *fakeecs.Client
 	m      *model
 	lowest bool
-	tokens int // client tokens used so far
+	tokens int       // client tokens used so far
+	start  time.Time // the fake's clock at the start
+	// ever holds every ENI the fake has held at the end of a step; the
+	// steps that make an ENI leave it in place.
+	ever   map[string]bool
+	lagged bool // DescribeNetworkInterfaces answers from the past
+	snap   *saved
+	ran    map[*fakeecs.Fake]int // how often each fake ran a Then effect
 }
 
 func newMachine(t *rapid.T) *machine {
@@ -36,60 +44,123 @@ func newMachine(t *rapid.T) *machine {
 		fakeecs.WithAddressPolicy(policy)}
 	f, tf := fakeecs.New(opts...), fakeecs.New(opts...)
 	return &machine{world: w, f: f, c: f.Client(), tf: tf, tc: tf.Client(),
-		m:      newModel(w),
-		lowest: policy == fakeecs.LowestFree}
+		m: newModel(w), lowest: policy == fakeecs.LowestFree,
+		start: f.Now(), ever: map[string]bool{},
+		ran: map[*fakeecs.Fake]int{}}
 }
 
 // TestStateMachine runs random sequences of every action of the fake and
-// of its clock and instance controls, valid and invalid, with faults
-// injected before and after the commit, and after every step checks the
-// invariants, the model, and that the twin gave the same answers. A
-// failure prints the steps and the -rapid.seed that replays them.
+// of its clock and instance controls, valid and invalid, under fault
+// rules of every effect and firing before and after the commit, rate
+// limits, read lags, and snapshots restored later, and after every step
+// checks the invariants, the model, and that the twin gave the same
+// answers and holds the same state. A failure prints the steps and the
+// -rapid.seed that replays them.
 func TestStateMachine(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		mc := newMachine(t)
-		t.Repeat(map[string]func(*rapid.T){
-			"create":        mc.create,
-			"createInvalid": mc.createInvalid,
-			"delete":        mc.delete,
-			"deleteUnknown": mc.deleteUnknown,
-			"describe":      mc.describe,
-			"addInstance":   mc.addInstance,
-			"attach":        mc.attach,
-			"detach":        mc.detach,
-			"assign":        mc.assign,
-			"unassign":      mc.unassign,
-			"advance":       mc.advance,
-			"settle":        mc.settle,
-			"stopOrStart":   mc.stopOrStart,
-			"release":       mc.release,
-			"faultyCreate":  mc.faultyCreate,
-			"faultyAssign":  mc.faultyAssign,
-			"":              mc.check,
-		})
+		t.Repeat(newMachine(t).steps())
 	})
 }
 
+// TestStateMachineUnderFaults runs the machine with fewer kinds of
+// step, so that the steps under fault rules and rate limits, the
+// snapshots and the read lags come more often than in TestStateMachine,
+// among enough others to give them ENIs, instances and transitions.
+func TestStateMachineUnderFaults(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		all := newMachine(t).steps()
+		steps := map[string]func(*rapid.T){}
+		for _, k := range []string{"create", "addInstance", "attach",
+			"assign", "advance", "describe", "ruled", "rateLimited",
+			"snapshot", "restore", "lagReads", "unlagReads", ""} {
+			steps[k] = all[k]
+		}
+		t.Repeat(steps)
+	})
+}
+
+// steps returns every step of the machine by name, and its check under
+// the empty name.
+func (mc *machine) steps() map[string]func(*rapid.T) {
+	return map[string]func(*rapid.T){
+		"create":        mc.create,
+		"createInvalid": mc.createInvalid,
+		"delete":        mc.delete,
+		"deleteUnknown": mc.deleteUnknown,
+		"describe":      mc.describe,
+		"addInstance":   mc.addInstance,
+		"attach":        mc.attach,
+		"detach":        mc.detach,
+		"assign":        mc.assign,
+		"unassign":      mc.unassign,
+		"advance":       mc.advance,
+		"settle":        mc.settle,
+		"stopOrStart":   mc.stopOrStart,
+		"release":       mc.release,
+		"faultyCreate":  mc.faultyCreate,
+		"faultyAssign":  mc.faultyAssign,
+		"ruled":         mc.ruled,
+		"rateLimited":   mc.rateLimited,
+		"snapshot":      mc.snapshot,
+		"restore":       mc.restore,
+		"lagReads":      mc.lagReads,
+		"unlagReads":    mc.unlagReads,
+		"":              mc.check,
+	}
+}
+
+// check runs after every step: the clocks agree with each other and
+// with the model, the invariants hold, the twin holds the same state,
+// and every ENI of the fake is the model's, in the same order, with the
+// same addresses, state, instance, description and tags.
 func (mc *machine) check(t *rapid.T) {
-	if now := mc.f.Now(); now != mc.tf.Now() {
-		t.Fatalf("the clocks differ: %v and %v", now, mc.tf.Now())
+	if now := mc.f.Now(); now != mc.tf.Now() ||
+		now.Sub(mc.start) != mc.m.now {
+		t.Fatalf("the clocks differ: %v, the twin's %v, the model's %v",
+			now.Sub(mc.start), mc.tf.Now().Sub(mc.start), mc.m.now)
 	}
 	if err := properties.Check(mc.f, mc.world); err != nil {
 		t.Fatalf("invariants: %v", err)
 	}
-	got := mc.f.NetworkInterfaces()
-	if len(got) != len(mc.m.enis) {
-		t.Fatalf("the fake holds %d ENIs, the model %d", len(got),
-			len(mc.m.enis))
+	if d := cmp.Diff(mc.f.State(), mc.tf.State()); d != "" {
+		t.Fatalf("the twin's state differs (-fake +twin):\n%s", d)
 	}
-	for i, n := range got {
-		want := mc.m.enis[i]
-		v4 := append([]netip.Addr{n.PrimaryIP}, n.PrivateIPs...)
-		if n.ID != want.id || !slices.Equal(v4, want.v4) {
-			t.Fatalf("ENI %d: fake %s %v, model %s %v", i, n.ID, v4,
-				want.id, want.v4)
-		}
+	var got, want []eniView
+	for _, n := range mc.f.NetworkInterfaces() {
+		mc.ever[n.ID] = true
+		got = append(got, viewOf(n))
 	}
+	for _, e := range mc.m.enis {
+		want = append(want, e.view())
+	}
+	if d := cmp.Diff(want, got, cmpopts.EquateEmpty(),
+		cmpopts.EquateComparable(netip.Addr{})); d != "" {
+		t.Fatalf("the fake's ENIs differ from the model's "+
+			"(-model +fake):\n%s", d)
+	}
+}
+
+// eniView is what the model knows of an ENI.
+type eniView struct {
+	ID, Status, Instance, Description string
+	IPv4                              []netip.Addr // primary first
+	Tags                              map[string]string
+}
+
+func viewOf(n fakeecs.NetworkInterface) eniView {
+	v := eniView{ID: n.ID, Status: string(n.Status), Instance: n.InstanceID,
+		Description: n.Description,
+		IPv4:        append([]netip.Addr{n.PrimaryIP}, n.PrivateIPs...),
+		Tags:        map[string]string{}}
+	for _, g := range n.Tags {
+		v.Tags[g.Key] = g.Value
+	}
+	return v
+}
+
+func (e modelENI) view() eniView {
+	return eniView{ID: e.id, Status: string(e.status), Instance: e.instance,
+		Description: e.desc, IPv4: e.v4, Tags: e.tags}
 }
 
 // create sends a create that may succeed or fail for a reason the model
@@ -236,12 +307,12 @@ func (mc *machine) unchanged(t *rapid.T, before []fakeecs.NetworkInterface) {
 	}
 }
 
-// delete deletes a random ENI of the model. The fake's own state says
-// what the answer must be: an Available ENI starts Deleting, a Deleting
-// one stays so, a primary one is refused, and one on an instance too.
+// delete deletes a random ENI of the model. The model's state says what
+// the answer must be: an Available ENI starts Deleting, a Deleting one
+// stays so, a primary one is refused, and one on an instance too.
 func (mc *machine) delete(t *rapid.T) {
 	id := mc.pickENI(t)
-	n, _ := mc.f.NetworkInterface(id)
+	n := *mc.m.eni(id)
 	req := &ecs.DeleteNetworkInterfaceRequest{
 		RegionId:           tea.String(fakeecs.DefaultRegion),
 		NetworkInterfaceId: tea.String(id),
@@ -249,12 +320,12 @@ func (mc *machine) delete(t *rapid.T) {
 	resp, err := mc.c.DeleteNetworkInterface(req)
 	mc.sameAsTwin(t, resp, err, second(mc.tc.DeleteNetworkInterface(req)))
 	switch {
-	case n.Type == fakeecs.TypePrimary:
+	case n.primary:
 		requireCode(t, err, "InvalidOperation.InvalidEniType")
-	case n.Status == fakeecs.StatusAvailable:
+	case n.status == fakeecs.StatusAvailable:
 		requireNoError(t, err)
-		mc.m.deleting[id] = mc.m.now + fakeecs.DefaultDelays().Delete
-	case n.Status == fakeecs.StatusDeleting:
+		mc.m.startDelete(id)
+	case n.status == fakeecs.StatusDeleting:
 		requireNoError(t, err)
 	default:
 		requireCode(t, err, "InvalidOperation.InvalidEniState")
@@ -280,7 +351,8 @@ func (mc *machine) deleteUnknown(t *rapid.T) {
 	requireCode(t, err, "InvalidEniId.NotFound")
 }
 
-// describe lists every ENI and checks the list against the model.
+// describe lists every ENI and checks the list against the model, or,
+// while the list lags, that it names only ENIs the fake has held.
 func (mc *machine) describe(t *rapid.T) {
 	req := &ecs.DescribeNetworkInterfacesRequest{
 		RegionId:   tea.String(fakeecs.DefaultRegion),
@@ -295,6 +367,10 @@ func (mc *machine) describe(t *rapid.T) {
 	var got []string
 	for _, n := range resp.Body.NetworkInterfaceSets.NetworkInterfaceSet {
 		got = append(got, tea.StringValue(n.NetworkInterfaceId))
+	}
+	if mc.lagged {
+		mc.seenBefore(t, got)
+		return
 	}
 	var want []string
 	for _, e := range mc.m.enis {
