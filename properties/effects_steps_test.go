@@ -2,9 +2,11 @@ package properties_test
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"net/netip"
 	"slices"
+	"syscall"
 	"time"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
@@ -34,7 +36,8 @@ func (mc *machine) moveClocks(d time.Duration) {
 }
 
 // effect is a rule the ruled step adds, with what the machine needs to
-// check its work: the kind of effect ("fail", "delay" or "then"), the
+// check its work: the kind of effect ("fail", "delay", "then" or
+// "drop"), the
 // code and HTTP status a failing rule answers, the clock move of a
 // Delay or of a Then, and the firing's prediction.
 type effect struct {
@@ -54,7 +57,7 @@ type prediction func(n int) (acts, known bool)
 // it acts before or after the commit.
 func (mc *machine) drawEffect(t *rapid.T, a fakeecs.Action) effect {
 	kinds := []func(*rapid.T) effect{drawFail, drawFailWith,
-		drawThrottle, drawDelay, mc.drawThen}
+		drawThrottle, drawDelay, mc.drawThen, drawDrop}
 	e := kinds[rapid.IntRange(0, len(kinds)-1).Draw(t, "effect")](t)
 	e.rule.Name, e.rule.Action = "drawn rule", a
 	e.rule.AfterCommit = rapid.Bool().Draw(t, "after commit")
@@ -91,6 +94,12 @@ func drawDelay(t *rapid.T) effect {
 		time.Second, 3 * time.Second, 10 * time.Second}).Draw(t, "delay")
 	return effect{rule: fakeecs.Rule{Effect: fakeecs.Delay(d)},
 		kind: "delay", move: d}
+}
+
+// drawDrop draws a rule that cuts the call's connection.
+func drawDrop(*rapid.T) effect {
+	return effect{rule: fakeecs.Rule{Effect: fakeecs.Drop()},
+		kind: "drop"}
 }
 
 // drawThen draws a Then that counts its runs and moves the clock of the
@@ -224,6 +233,10 @@ func (mc *machine) checkClock(t *rapid.T, from time.Time, delayed,
 func (mc *machine) outcome(t *rapid.T, o op, e effect, met bool, err error,
 	before fakeecs.State, all []fakeecs.NetworkInterface) {
 	fails := met && e.kind == "fail"
+	if met && e.kind == "drop" {
+		mc.dropped(t, o, e, err, before, all)
+		return
+	}
 	switch {
 	case fails && !e.rule.AfterCommit:
 		requireStatus(t, err, e.code, e.status)
@@ -238,6 +251,28 @@ func (mc *machine) outcome(t *rapid.T, o op, e effect, met bool, err error,
 	case !met || e.kind != "delay" || e.move == 0:
 		mc.unchangedState(t, before, all) // it failed on its own
 	}
+}
+
+// dropped checks a call whose connection a rule cut: the client meets a
+// connection reset, not an API error, and the journal records it as
+// dropped. Before the commit it changed nothing; after the commit its
+// work is done unless it failed on its own, which the journal's code
+// tells.
+func (mc *machine) dropped(t *rapid.T, o op, e effect, err error,
+	before fakeecs.State, all []fakeecs.NetworkInterface) {
+	if !errors.Is(err, syscall.ECONNRESET) {
+		t.Fatalf("a dropped call gave %v, not a connection reset", err)
+	}
+	j := mc.f.Journal()
+	last := j[len(j)-1]
+	if !last.Dropped {
+		t.Fatalf("the journal does not say the call was dropped")
+	}
+	if e.rule.AfterCommit && last.Code == "" {
+		o.done(t)
+		return
+	}
+	mc.unchangedState(t, before, all)
 }
 
 // unchangedState checks that a call left the fake's State and ENIs as
