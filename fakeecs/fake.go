@@ -28,7 +28,6 @@ type Fake struct {
 	faults  *rand.Rand
 	rules   []*rule
 	ruleSeq int
-	then    func(*Fake) // a Then effect to run once the call is over
 	buckets map[Action]*bucket
 	tokens  map[tokenKey]*token
 

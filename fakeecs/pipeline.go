@@ -17,6 +17,8 @@ type answer struct {
 	// Dropped says that a Drop rule cut the call's connection: the front
 	// door answers nothing.
 	Dropped bool
+	// thens are the Then effects to run once a successful call is over.
+	thens []func(*Fake)
 }
 
 // invoke runs one call through the pipeline. Under the lock, it ends the
@@ -26,9 +28,11 @@ type answer struct {
 // records the call in the journal. A call that a rule hangs then waits,
 // without the lock, until its context ends.
 func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
-	ans, hang, then := f.locked(ctx, r, p)
-	if then != nil && ans.Err == nil && !hang {
-		then(f)
+	ans, hang := f.locked(ctx, r, p)
+	if ans.Err == nil && !hang && !ans.Dropped {
+		for _, then := range ans.thens {
+			then(f)
+		}
 	}
 	if hang {
 		<-ctx.Done()
@@ -38,18 +42,13 @@ func (f *Fake) invoke(ctx context.Context, r route, p rpc.Params) answer {
 }
 
 // locked runs the pipeline under the lock, which it gives back even when
-// a test's matcher panics, and hands over the Then effect to run.
+// a test's matcher panics.
 func (f *Fake) locked(ctx context.Context, r route, p rpc.Params) (
-	answer, bool, func(*Fake)) {
+	answer, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	defer f.clearThen()
-	ans, hang := f.process(ctx, r, p)
-	return ans, hang, f.then
+	return f.process(ctx, r, p)
 }
-
-// clearThen drops a Then effect once it is handed over.
-func (f *Fake) clearThen() { f.then = nil }
 
 // process runs the pipeline of one call under the lock and reports
 // whether a rule hangs it.
@@ -63,7 +62,7 @@ func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
 		f.record(ctx, r, p, ans, start, "", false)
 		return ans, false
 	}
-	x := f.ruleFor(r, p)
+	x, thens := f.ruleFor(r, p)
 	hang := false
 	if x != nil && !x.AfterCommit {
 		ans, hang = f.before(x, r, p, ans)
@@ -73,6 +72,12 @@ func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
 			ans, hang = f.after(x, ans)
 		}
 	}
+	if x == nil && len(thens) > 0 {
+		x = thens[0]
+	}
+	ans.thens = mapList(thens, func(t *rule) func(*Fake) {
+		return t.Effect.then
+	})
 	f.record(ctx, r, p, ans, start, describeRule(x), hang)
 	return ans, hang
 }
@@ -110,9 +115,6 @@ func (f *Fake) before(x *rule, r route, p rpc.Params, ans answer) (
 		return f.execute(r, p, ans), false
 	case effectHang:
 		return ans, true
-	case effectThen:
-		f.then = x.Effect.then
-		return f.execute(r, p, ans), false
 	case effectDrop:
 		ans.Dropped = true
 		return ans, false
@@ -130,9 +132,6 @@ func (f *Fake) after(x *rule, ans answer) (answer, bool) {
 		return ans, false
 	case effectHang:
 		return ans, true
-	case effectThen:
-		f.then = x.Effect.then
-		return ans, false
 	case effectDrop:
 		ans.Dropped = true
 		return ans, false

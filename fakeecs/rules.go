@@ -224,8 +224,11 @@ func Delay(d time.Duration) Effect {
 // Then leaves the call as it is and runs fn once the call has
 // succeeded, outside the fake's lock, so that fn may use the fake's
 // control methods: an instance that stops while an attach is in flight,
-// a world that changes under a call. After a call that fails, fn does
-// not run; the rule has still met the call.
+// a world that changes under a call. After a call that fails, hangs or
+// is dropped, fn does not run; the rule has still met the call. A Then
+// rule takes no other rule's place: every Then rule that fires runs, in
+// order, and the first other rule that fires acts on the call as well.
+// AfterCommit makes no difference to it.
 func Then(fn func(f *Fake)) Effect { return Effect{kind: effectThen, then: fn} }
 
 // Drop cuts the connection without an answer, as a network or a load
@@ -344,19 +347,26 @@ func (f *Fake) ClearRules() {
 }
 
 // ruleFor counts the call against every rule that matches it and returns
-// the first of them that fires, or nil.
-func (f *Fake) ruleFor(r route, p rpc.Params) *rule {
-	var fired *rule
+// the first of them that fires, or nil, and every Then rule that fires:
+// a Then leaves the call as it is, so it takes no other rule's place.
+func (f *Fake) ruleFor(r route, p rpc.Params) (acts *rule, thens []*rule) {
 	for _, x := range f.rules {
 		if x.Action != r.action || !x.Match.accepts(p) {
 			continue
 		}
 		x.matched++
-		if fired == nil && x.Fire.fires(x.matched, f.now, f.faults) {
-			fired = x
+		then := x.Effect.kind == effectThen
+		if (!then && acts != nil) || !x.Fire.fires(x.matched, f.now,
+			f.faults) {
+			continue
+		}
+		if then {
+			thens = append(thens, x)
+		} else {
+			acts = x
 		}
 	}
-	return fired
+	return acts, thens
 }
 
 // describeRule names a rule for the journal.

@@ -387,3 +387,29 @@ func TestEveryMatchingRuleCounts(t *testing.T) {
 			return err
 		}))
 }
+
+// TestThenTakesNoRulesPlace checks that a Then rule added first leaves
+// the call to the next rule that fires: a Delay still delays it and the
+// Then runs after it; a Fail still fails it and the Then does not run.
+func TestThenTakesNoRulesPlace(t *testing.T) {
+	f, c := newFake(t)
+	runs := 0
+	f.AddRule(fakeecs.Rule{Name: "watch",
+		Action: fakeecs.ActionCreateNetworkInterface,
+		Effect: fakeecs.Then(func(*fakeecs.Fake) { runs++ })})
+	f.AddRule(fakeecs.Rule{Name: "slow",
+		Action: fakeecs.ActionCreateNetworkInterface,
+		Fire:   fakeecs.OnNth(1), Effect: fakeecs.Delay(time.Second)})
+	f.AddRule(fakeecs.Rule{Name: "fail",
+		Action: fakeecs.ActionCreateNetworkInterface,
+		Fire:   fakeecs.OnNth(2), Effect: fakeecs.Fail("InternalError")})
+	mustCreate(t, c, createReq())
+	_, err := c.CreateNetworkInterface(createReq())
+	requireCode(t, err, "InternalError", 500)
+	mustCreate(t, c, createReq())
+	require.Equal(t, 2, runs)
+	j := f.Journal()
+	require.Equal(t, []string{"slow", "fail", "watch"},
+		[]string{j[0].Rule, j[1].Rule, j[2].Rule})
+	require.Equal(t, time.Second, j[0].End.Sub(j[0].At))
+}

@@ -248,14 +248,16 @@ func StaleReads(calls int) Scenario {
 // InstanceStopsMidAttach stops the instance right after the next attach
 // to it is accepted, while the ENI is still Attaching: the instance
 // whose state changes under a controller's feet. Refused attaches pass
-// it by; an instance that is not Running then is left as it is.
+// it by; an instance that is not Running then is left as it is. It
+// takes no other rule's place, and is gone once it has acted.
 func InstanceStopsMidAttach(instance string) Scenario {
 	const name = "instance stops mid-attach"
 	return Scenario{Name: name,
 		Models: "an instance stopping while an attach is in flight",
 		apply: func(f *fakeecs.Fake) {
 			var once sync.Once
-			f.AddRule(fakeecs.Rule{Name: name,
+			var id fakeecs.RuleID
+			id = f.AddRule(fakeecs.Rule{Name: name,
 				Action: fakeecs.ActionAttachNetworkInterface,
 				Match: fakeecs.MatchRequest(
 					func(r *ecs.AttachNetworkInterfaceRequest) bool {
@@ -263,7 +265,10 @@ func InstanceStopsMidAttach(instance string) Scenario {
 					}),
 				AfterCommit: true,
 				Effect: fakeecs.Then(func(f *fakeecs.Fake) {
-					once.Do(func() { stopIfRunning(f, instance) })
+					once.Do(func() {
+						f.RemoveRule(id)
+						stopIfRunning(f, instance)
+					})
 				})})
 		}}
 }

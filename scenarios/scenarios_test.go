@@ -186,6 +186,24 @@ func TestInstanceStopsMidAttach(t *testing.T) {
 	require.Equal(t, fakeecs.StatusAttaching, n.Status)
 }
 
+// TestInstanceStopsMidAttachLetsOtherRulesAct checks that the scenario
+// takes no other rule's place: a service error on the attach still
+// fails it, and the next attach, accepted, stops the instance.
+func TestInstanceStopsMidAttachLetsOtherRulesAct(t *testing.T) {
+	k := newKit(t)
+	in := k.instance("ecs.g7.large", fakeecs.DefaultVSwitchH)
+	k.apply(scenarios.InstanceStopsMidAttach(in.ID),
+		scenarios.ServiceErrors(fakeecs.ActionAttachNetworkInterface, 1))
+	id := k.eni(nil)
+	require.Equal(t, "InternalError", code(k.attach(id, in.ID)))
+	require.Equal(t, fakeecs.InstanceRunning, k.f.Instances()[0].Status)
+	require.NoError(t, k.attach(id, in.ID))
+	require.Equal(t, fakeecs.InstanceStopping, k.f.Instances()[0].Status)
+	j := k.f.Journal()
+	require.Equal(t, "service errors", j[len(j)-2].Rule)
+	require.Equal(t, "instance stops mid-attach", j[len(j)-1].Rule)
+}
+
 // TestInstanceStopsMidAttachWaitsForAnAcceptedAttach checks that a
 // refused attach passes the scenario by, that only the first accepted
 // attach stops the instance, and that an instance already Stopped, to
