@@ -165,66 +165,41 @@ func ConcurrentModification(a fakeecs.Action, n int) Scenario {
 			Effect: fakeecs.Fail("Operation.Conflict")})
 }
 
-// RegionENIQuotaReached sets the account's ENI quota to the number of
-// ENIs it holds now, so that the next create gets MaxEniCountExceeded.
-// In a region with no ENIs, where a quota of zero would mean the
-// default, a rule refuses every create in the region instead.
+// RegionENIQuotaReached refuses every create in the region with
+// MaxEniCountExceeded: the account's ENI quota there used up. It is a
+// rule, not a quota, so that other regions keep theirs (the fake's
+// quotas apply to every region alike) and an empty region is refused
+// too; [fakeecs.Fake.SetQuotas] gives the quota itself.
 func RegionENIQuotaReached(region string) Scenario {
 	return quotaReached("ENI quota reached",
 		"the account's per-region ENI quota used up", region,
-		"MaxEniCountExceeded", []fakeecs.Action{
-			fakeecs.ActionCreateNetworkInterface},
-		func(q *fakeecs.Quotas, n int) { q.ENIsPerRegion = n },
-		func(e fakeecs.NetworkInterface) int {
-			if e.Type == fakeecs.TypePrimary {
-				return 0
-			}
-			return 1
-		})
+		"MaxEniCountExceeded", fakeecs.ActionCreateNetworkInterface)
 }
 
-// PrivateIPQuotaReached sets the account's private address quota to what
-// its ENIs hold now, so that the next create or assign gets
-// QuotaExceeded.PrivateIpAddress. In a region with no ENIs, a rule
-// refuses every create and assign in the region instead.
+// PrivateIPQuotaReached refuses every create and private address assign
+// in the region with QuotaExceeded.PrivateIpAddress: the account's
+// private address quota there used up. Like RegionENIQuotaReached, it is
+// a rule, not a quota.
 func PrivateIPQuotaReached(region string) Scenario {
 	return quotaReached("private address quota reached",
 		"the account's private address quota used up", region,
-		"QuotaExceeded.PrivateIpAddress", []fakeecs.Action{
-			fakeecs.ActionCreateNetworkInterface,
-			fakeecs.ActionAssignPrivateIpAddresses},
-		func(q *fakeecs.Quotas, n int) { q.PrivateIPs = n },
-		func(e fakeecs.NetworkInterface) int {
-			return 1 + len(e.PrivateIPs) + 16*len(e.IPv4Prefixes)
-		})
+		"QuotaExceeded.PrivateIpAddress",
+		fakeecs.ActionCreateNetworkInterface,
+		fakeecs.ActionAssignPrivateIpAddresses)
 }
 
-// quotaReached sets a quota to what the region's ENIs use of it, each
-// counting use(e), or, when they use none, adds rules that refuse the
-// quota's actions in the region with code.
+// quotaReached adds rules that refuse the actions' calls in the region
+// with code.
 func quotaReached(name, models, region, code string,
-	actions []fakeecs.Action, set func(*fakeecs.Quotas, int),
-	use func(fakeecs.NetworkInterface) int) Scenario {
+	actions ...fakeecs.Action) Scenario {
 	return Scenario{Name: name, Models: models,
 		apply: func(f *fakeecs.Fake) {
-			n := 0
-			for _, e := range f.NetworkInterfaces() {
-				if e.RegionID == region {
-					n += use(e)
-				}
+			for _, a := range actions {
+				f.AddRule(fakeecs.Rule{Name: name, Action: a,
+					Match: fakeecs.MatchParams(
+						map[string]string{"RegionId": region}),
+					Effect: fakeecs.Fail(code)})
 			}
-			if n == 0 {
-				for _, a := range actions {
-					f.AddRule(fakeecs.Rule{Name: name, Action: a,
-						Match: fakeecs.MatchParams(
-							map[string]string{"RegionId": region}),
-						Effect: fakeecs.Fail(code)})
-				}
-				return
-			}
-			q := f.Quotas()
-			set(&q, n)
-			f.SetQuotas(q)
 		}}
 }
 

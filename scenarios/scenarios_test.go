@@ -3,6 +3,7 @@ package scenarios_test
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strings"
 	"syscall"
@@ -17,8 +18,11 @@ import (
 	"github.com/ecsfake/ecsfake/scenarios"
 )
 
-func newKit(t *testing.T) kit {
-	f := fakeecs.New(fakeecs.WithWorld(kitWorld()))
+func newKit(t *testing.T) kit { return newKitOf(t, kitWorld()) }
+
+// newKitOf is a kit on the world w.
+func newKitOf(t *testing.T, w fakeecs.World) kit {
+	f := fakeecs.New(fakeecs.WithWorld(w))
 	return kit{t: t, f: f, api: f.Client()}
 }
 
@@ -335,11 +339,26 @@ func (r *recorder) Errorf(format string, args ...any) {
 	r.failures = append(r.failures, fmt.Sprintf(format, args...))
 }
 
-// TestQuotaReachedOnAnEmptyRegion checks that the quota scenarios refuse
-// the next create in a region with no ENIs, where no quota value can
-// (MaxEniCountExceeded and QuotaExceeded.PrivateIpAddress, the reference
-// page's error table), and leave other regions alone.
-func TestQuotaReachedOnAnEmptyRegion(t *testing.T) {
+// TestQuotaReachedIsPerRegion checks that the quota scenarios refuse
+// creates in their region (MaxEniCountExceeded and
+// QuotaExceeded.PrivateIpAddress, the reference page's error table),
+// empty or not, and leave another region's creates alone.
+func TestQuotaReachedIsPerRegion(t *testing.T) {
+	p := netip.MustParsePrefix
+	w := kitWorld()
+	w.Regions = append(w.Regions, fakeecs.Region{ID: "cn-beijing",
+		Zones: []string{"cn-beijing-a"}})
+	w.VPCs = append(w.VPCs, fakeecs.VPC{ID: "vpc-bj",
+		Region: "cn-beijing", CIDR: p("172.16.0.0/16")})
+	w.VSwitches = append(w.VSwitches, fakeecs.VSwitch{ID: "vsw-bj",
+		VPC: "vpc-bj", Zone: "cn-beijing-a", CIDR: p("172.16.0.0/24")})
+	w.SecurityGroups = append(w.SecurityGroups,
+		fakeecs.SecurityGroup{ID: "sg-bj", VPC: "vpc-bj"})
+	inBeijing := func(r *createReq) {
+		r.RegionId = tea.String("cn-beijing")
+		r.VSwitchId = tea.String("vsw-bj")
+		r.SecurityGroupId = tea.String("sg-bj")
+	}
 	for _, tt := range []struct {
 		s    scenarios.Scenario
 		code string
@@ -348,14 +367,13 @@ func TestQuotaReachedOnAnEmptyRegion(t *testing.T) {
 		{scenarios.PrivateIPQuotaReached(region),
 			"QuotaExceeded.PrivateIpAddress"},
 	} {
-		k := newKit(t)
-		k.apply(scenarios.RegionENIQuotaReached("cn-beijing"),
-			scenarios.PrivateIPQuotaReached("cn-beijing"))
-		require.NoError(t, k.create(nil))
-		k = newKit(t)
+		k := newKitOf(t, w)
 		k.apply(tt.s)
 		require.Equal(t, tt.code, code(k.create(nil)))
 		require.Empty(t, k.f.NetworkInterfaces())
+		require.NoError(t, k.create(inBeijing))
+		require.NoError(t, k.create(inBeijing))
+		require.Equal(t, tt.code, code(k.create(nil)))
 	}
 }
 
