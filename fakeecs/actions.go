@@ -163,13 +163,23 @@ func Actions() []Action {
 // run finds the action's handler and runs it. An action the fake serves
 // in another version only gets InvalidVersion.
 func (f *Fake) run(r route, p rpc.Params) (body, *Error) {
-	if h, ok := handlers[r]; ok {
-		return h(f, p)
+	if err := unserved(r); err != nil {
+		return nil, err
 	}
-	if slices.Contains(Actions(), r.action) {
-		return nil, apiErr("InvalidVersion", "Specified parameter "+
+	return handlers[r](f, p)
+}
+
+// unserved is the error for a route the fake does not serve: an action
+// it has in another version, or one it does not have; nil for one it
+// serves.
+func unserved(r route) *Error {
+	switch {
+	case handlers[r] != nil:
+		return nil
+	case slices.Contains(Actions(), r.action):
+		return apiErr("InvalidVersion", "Specified parameter "+
 			"Version %q is not valid for action %q.", r.version,
 			string(r.action))
 	}
-	return nil, apiErr("InvalidAction.NotFound", "")
+	return apiErr("InvalidAction.NotFound", "")
 }

@@ -182,3 +182,20 @@ func TestFarClock(t *testing.T) {
 		`{"error":"the answer cannot be encoded: json: error calling `+
 			`MarshalJSON for type time.Time`)
 }
+
+// TestUnservedCallsMeetNoRule checks that a create sent with the VPC
+// API's version, which the fake refuses with InvalidVersion, is refused
+// before the rules: a rule on creates neither acts on it nor counts it.
+func TestUnservedCallsMeetNoRule(t *testing.T) {
+	f := wireFake()
+	f.AddRule(fakeecs.Rule{Action: fakeecs.ActionCreateNetworkInterface,
+		Fire: fakeecs.OnNth(1), Effect: fakeecs.Fail("InternalError")})
+	status, _, out := rawCall(t, f, "POST", createQuery+
+		"&Action=CreateNetworkInterface&Version=2016-04-28", nil, "")
+	require.Equal(t, 400, status)
+	require.Equal(t, "InvalidVersion", out["Code"])
+	require.True(t, f.Journal()[0].Refused)
+	_, err := f.Client().CreateNetworkInterface(createReq())
+	requireCode(t, err, "InternalError", 500)
+	require.False(t, f.Journal()[1].Refused)
+}

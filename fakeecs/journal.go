@@ -27,8 +27,9 @@ type Call struct {
 	Params map[string]string `json:"params,omitempty"`
 	// RequestID is the request ID of the answer.
 	RequestID string `json:"requestId"`
-	// Code is the error code the client saw, empty on success. With a
-	// rule that acts after the commit, the call did its work all the same.
+	// Code is the error code of the call's answer, empty on success. With
+	// a rule that acts after the commit, the call did its work all the
+	// same. The client of a dropped or hung call saw no answer at all.
 	Code string `json:"code,omitempty"`
 	// Rule names the fault rule the call met, empty for none.
 	Rule string `json:"rule,omitempty"`
@@ -37,6 +38,11 @@ type Call struct {
 	// Dropped says that a rule cut the call's connection: the client got
 	// no answer, though with a rule after the commit the work was done.
 	Dropped bool `json:"dropped,omitempty"`
+	// Refused says that the front door refused the call before any rate
+	// limit or rule saw it: a request with a bad signature, without an
+	// action or a version, by another HTTP method, or for an action the
+	// fake does not serve in that version.
+	Refused bool `json:"refused,omitempty"`
 	// At is the time on the virtual clock when the call started, and End
 	// when it ended; they differ when a rule delays the call.
 	At  time.Time `json:"at"`
@@ -69,6 +75,7 @@ func (f *Fake) record(ctx context.Context, r route, p rpc.Params,
 		Rule:      rule,
 		Hung:      hung,
 		Dropped:   ans.Dropped,
+		Refused:   ans.Refused,
 		At:        start,
 		End:       f.now,
 	}

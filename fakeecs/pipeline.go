@@ -17,6 +17,9 @@ type answer struct {
 	// Dropped says that a Drop rule cut the call's connection: the front
 	// door answers nothing.
 	Dropped bool
+	// Refused says that the front door refused the call before any rate
+	// limit or rule saw it.
+	Refused bool
 	// thens are the Then effects to run once a successful call is over.
 	thens []func(*Fake)
 }
@@ -155,7 +158,7 @@ func (f *Fake) refuse(ctx context.Context, r route, p rpc.Params,
 	e *Error) answer {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	ans := answer{RequestID: newRequestID(f.reqs), Err: e}
+	ans := answer{RequestID: newRequestID(f.reqs), Err: e, Refused: true}
 	e.RequestID = ans.RequestID
 	f.record(ctx, r, p, ans, f.now, "", false)
 	return ans

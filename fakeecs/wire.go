@@ -51,6 +51,9 @@ func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = f.verify(r, p, raw)
 	}
+	if err == nil {
+		err = unserved(rt)
+	}
 	if err != nil {
 		ans := f.refuse(r.Context(), rt, p, err)
 		writeJSON(w, err.HTTPStatus, ans.RequestID, err.body())

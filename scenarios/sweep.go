@@ -120,10 +120,12 @@ var throttling = map[string]bool{
 	"Throttling": true, "Throttling.User": true, "Throttling.Api": true,
 }
 
-// refused reports whether a rate limit refused the call: a throttling
-// error that no rule gave. No action of the fake throttles on its own.
+// refused reports whether the call was refused before any rule could
+// count it: by the front door (a bad signature, an action the fake does
+// not serve), or by a rate limit, which answers a throttling error that
+// no rule gave. No action of the fake throttles on its own.
 func refused(c fakeecs.Call) bool {
-	return c.Rule == "" && throttling[c.Code]
+	return c.Refused || (c.Rule == "" && throttling[c.Code])
 }
 
 // failing runs body on a fresh fake from mk with the target call failing,

@@ -3,6 +3,7 @@ package scenarios_test
 import (
 	"errors"
 	"fmt"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -223,4 +224,21 @@ func TestSweepPassesABodyThatSurvives(t *testing.T) {
 	var r recorder
 	scenarios.Sweep(&r, sweepFake, "InternalError", heedless(creates(2)))
 	require.Empty(t, r.failures)
+}
+
+// TestSweepSkipsRefusedCalls checks that a call the front door refuses
+// before the rules (here a create sent with the VPC API's version, which
+// gets InvalidVersion) is not swept and does not shift the count: the
+// one run fails the body's second call.
+func TestSweepSkipsRefusedCalls(t *testing.T) {
+	body := func(f *fakeecs.Fake) error {
+		r := httptest.NewRequest("POST", "/?Action=CreateNetworkInterface"+
+			"&Version=2016-04-28&RegionId="+region, nil)
+		f.Handler().ServeHTTP(httptest.NewRecorder(), r)
+		_, err := f.Client().CreateNetworkInterface(req(nil))
+		return err
+	}
+	runs := scenarios.SweepRuns(sweepFake, "InternalError", body)
+	require.Equal(t, []string{"2 CreateNetworkInterface " +
+		"InternalError"}, summary(runs))
 }
