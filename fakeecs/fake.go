@@ -34,7 +34,8 @@ type Fake struct {
 	start Snapshot // the state the fake started in, for Reset
 	cfg0  config   // the settings it was made with, for Reset
 
-	lags    map[Action]Lag
+	lags    map[Action]lagState
+	views   int // views kept so far, for lagged reads
 	history []view
 	changes int
 
@@ -119,7 +120,7 @@ func New(opts ...Option) *Fake {
 		held:       map[string]bool{},
 		buckets:    map[Action]*bucket{},
 		tokens:     map[tokenKey]*token{},
-		lags:       map[Action]Lag{},
+		lags:       map[Action]lagState{},
 		failAttach: map[string]bool{},
 	}
 	f.build(cfg.world)

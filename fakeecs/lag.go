@@ -23,6 +23,7 @@ const maxViews = 1024
 
 // view is the ENIs and instances as they were after some change.
 type view struct {
+	seq       int // numbers the views the fake has kept
 	changes   int
 	at        time.Time
 	order     []*NetworkInterface
@@ -30,8 +31,9 @@ type view struct {
 }
 
 // SetReadLag makes a read action (a Describe or List action) answer from
-// the past; a zero Lag makes it read the present again. It panics for
-// an action that is not a read.
+// the past, never further back than the moment the lag was set; a zero
+// Lag makes it read the present again. It panics for an action that is
+// not a read.
 func (f *Fake) SetReadLag(a Action, l Lag) {
 	checkAction(a)
 	if !isRead(a) || l.Calls < 0 || l.For < 0 {
@@ -42,14 +44,19 @@ func (f *Fake) SetReadLag(a Action, l Lag) {
 	if l == (Lag{}) {
 		delete(f.lags, a)
 		if len(f.lags) == 0 {
-			f.history = nil // a lag set later starts from its present
+			f.history = nil
 		}
 		return
 	}
-	if len(f.history) == 0 {
-		f.keepView()
-	}
-	f.lags[a] = l
+	f.keepView()
+	f.lags[a] = lagState{l, f.views}
+}
+
+// lagState is an action's lag and the first view it may read: the one
+// kept when the lag was set, so that it never reads further back.
+type lagState struct {
+	Lag
+	floor int
 }
 
 // isRead reports whether an action only reads.
@@ -69,7 +76,8 @@ func (f *Fake) changed() {
 
 // keepView appends a copy of the ENIs and instances to the history.
 func (f *Fake) keepView() {
-	v := view{changes: f.changes, at: f.now,
+	f.views++
+	v := view{seq: f.views, changes: f.changes, at: f.now,
 		instances: map[string]*Instance{}}
 	for _, n := range f.order {
 		c := n.clone()
@@ -103,13 +111,19 @@ func (f *Fake) lagged(a Action, read func()) {
 	read()
 }
 
-// pickView returns the newest view old enough for the lag, or the oldest.
-func (f *Fake) pickView(l Lag) view {
+// pickView returns the newest view old enough for the lag, or else the
+// oldest it may read.
+func (f *Fake) pickView(l lagState) view {
+	oldest := f.history[0]
 	for i := len(f.history) - 1; i >= 0; i-- {
 		v := f.history[i]
+		if v.seq < l.floor {
+			break
+		}
+		oldest = v
 		if v.changes <= f.changes-l.Calls && !v.at.After(f.now.Add(-l.For)) {
 			return v
 		}
 	}
-	return f.history[0]
+	return oldest
 }

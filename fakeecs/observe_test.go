@@ -125,9 +125,11 @@ func instanceStatus(t *testing.T, c *fakeecs.Client) string {
 }
 
 // TestReadLagSetAgainStartsFresh checks that a lag removed and set again
-// trails the writes made since, not a history kept from before.
+// trails the writes made since, not a history kept from before, also
+// while another action's lag keeps that history.
 func TestReadLagSetAgainStartsFresh(t *testing.T) {
 	f, c := newFake(t)
+	f.SetReadLag(fakeecs.ActionDescribeInstances, fakeecs.Lag{Calls: 9})
 	lag := func(n int) {
 		f.SetReadLag(fakeecs.ActionDescribeNetworkInterfaces,
 			fakeecs.Lag{Calls: n})

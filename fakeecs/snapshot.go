@@ -166,7 +166,7 @@ func (f *Fake) Reset() {
 	f.restore(f.start)
 	f.rules, f.journal, f.history, f.calls = nil, nil, nil, 0
 	f.buckets = map[Action]*bucket{}
-	f.lags = map[Action]Lag{}
+	f.lags = map[Action]lagState{}
 	f.tokens = map[tokenKey]*token{}
 	f.cfg = f.cfg0
 	f.faults = newFaultSource(f.cfg.seed)
