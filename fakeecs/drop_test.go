@@ -73,7 +73,7 @@ func TestDropAfterTheCommit(t *testing.T) {
 
 // TestDropOverASocketAndTheOlderSDK checks what unmodified clients see:
 // a v7 client over a socket meets the end of the connection (EOF) in a
-// *url.Error, and the older SDK in-process a client error wrapping the
+// *url.Error, and the older SDK in-process an error that names the
 // connection reset.
 func TestDropOverASocketAndTheOlderSDK(t *testing.T) {
 	f, _ := newFake(t)

@@ -159,7 +159,9 @@ func (f *Fake) restoreGroups(gs map[string]groupState) {
 // rules, rate limits or read lags, an empty journal, the quotas and
 // delays it was made with, and its fault decisions' random source as
 // new. Request IDs and rule IDs go on from where they were, so that no
-// two calls or rules share one. A call runs wholly before or after it.
+// two calls or rules share one. A call runs wholly before or after it,
+// but for its Then effects, which run outside the lock and so may run
+// on the fake after a Reset.
 func (f *Fake) Reset() {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -64,7 +64,10 @@ func (f *Fake) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return // the client has gone; there is no one to answer
 	}
 	if ans.Dropped {
-		panic(http.ErrAbortHandler) // net/http closes the connection
+		// The header is never sent; it tells a logging middleware which
+		// call this was. net/http closes the connection.
+		w.Header().Set("X-Acs-Request-Id", ans.RequestID)
+		panic(http.ErrAbortHandler)
 	}
 	if ans.Err != nil {
 		writeJSON(w, ans.Err.HTTPStatus, ans.RequestID, ans.Err.body())

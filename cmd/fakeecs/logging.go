@@ -74,7 +74,8 @@ func (l *requestLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func callOutcome(rec *recorder) []slog.Attr {
 	if rec.dropped {
 		return []slog.Attr{slog.String("code", "Dropped"),
-			slog.Int("status", 0)}
+			slog.Int("status", 0), slog.String("requestId",
+				rec.Header().Get("X-Acs-Request-Id"))}
 	}
 	if rec.status == 0 {
 		return []slog.Attr{slog.String("code", "NoAnswer"),

@@ -169,7 +169,8 @@ func TestDroppedCallLogLine(t *testing.T) {
 			ecsRequest("DescribeRegions", ""))
 	})
 	require.Equal(t, "level=INFO msg=request action=DescribeRegions "+
-		"version=2014-05-26 code=Dropped status=0 duration=3ms\n",
+		"version=2014-05-26 code=Dropped status=0 requestId="+
+		"F958BEFD-D28C-B441-A2E4-3DD26F4CA6F3 duration=3ms\n",
 		buf.String())
 }
 
