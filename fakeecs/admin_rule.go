@@ -2,6 +2,8 @@ package fakeecs
 
 import (
 	"cmp"
+	"maps"
+	"slices"
 	"time"
 )
 
@@ -80,7 +82,35 @@ func (j fireJSON) firing() (Firing, error) {
 		return Firing{}, badRequest("fire.kind %q is not always, nth, "+
 			"firstN, everyKth, probability, sequence or until", j.Kind)
 	}
+	set := map[string]bool{"n": j.N != 0, "p": j.P != 0,
+		"pattern": j.Pattern != nil, "until": j.Until != ""}
+	if err := unread("fire", j.Kind, set, fireFields); err != nil {
+		return Firing{}, err
+	}
 	return build(j)
+}
+
+// fireFields and effectFields are the fields each kind reads.
+var (
+	fireFields = map[string][]string{"nth": {"n"}, "firstN": {"n"},
+		"everyKth": {"n"}, "probability": {"p"},
+		"sequence": {"pattern"}, "until": {"until"}}
+	effectFields = map[string][]string{
+		"fail":     {"code", "status", "message"},
+		"throttle": {"code"}, "delay": {"delay"}}
+)
+
+// unread refuses a field that is set but that the kind does not read,
+// so that a mistake in a rule is not passed over in silence.
+func unread(part, kind string, set map[string]bool,
+	reads map[string][]string) error {
+	for _, name := range slices.Sorted(maps.Keys(set)) {
+		if set[name] && !slices.Contains(reads[kind], name) {
+			return badRequest("%s.%s means nothing to a %q %s", part,
+				name, kind, part)
+		}
+	}
+	return nil
 }
 
 func (j fireJSON) positive() error {
@@ -127,6 +157,11 @@ func (j effectJSON) effect() (Effect, error) {
 	if !ok {
 		return Effect{}, badRequest("effect.kind %q is not fail, "+
 			"throttle, delay, hang or drop", j.Kind)
+	}
+	set := map[string]bool{"code": j.Code != "", "status": j.Status != 0,
+		"message": j.Message != "", "delay": j.Delay != ""}
+	if err := unread("effect", j.Kind, set, effectFields); err != nil {
+		return Effect{}, err
 	}
 	return build(j)
 }

@@ -380,6 +380,14 @@ var badInputs = []struct {
 	{"negative rate", exchange{"PUT", "/ratelimits/DescribeRegions",
 		`{"perSecond": -1}`, 400,
 		`{"error":"perSecond -1 is not a finite rate of 0 or more"}`}},
+	{"a drop with a code", exchange{"POST", "/rules", `{"action": ` +
+		`"DescribeRegions", "effect": {"kind": "drop", ` +
+		`"code": "InternalError"}}`, 400, `{"error":"effect.code means ` +
+		`nothing to a \"drop\" effect"}`}},
+	{"a firstN with a p", exchange{"POST", "/rules", `{"action": ` +
+		`"DescribeRegions", "fire": {"kind": "firstN", "n": 1, "p": 0.5}, ` +
+		`"effect": {"kind": "hang"}}`, 400, `{"error":"fire.p means ` +
+		`nothing to a \"firstN\" fire"}`}},
 	{"rate without burst", exchange{"PUT", "/ratelimits/DescribeRegions",
 		`{"perSecond": 1}`, 400,
 		`{"error":"a burst of 0 lets no call through"}`}},
