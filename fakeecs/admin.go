@@ -26,8 +26,11 @@ import (
 //	GET    /quotas                the [Quotas], by their JSON names
 //	PUT    /quotas                set them, absent or zero fields to their
 //	                              defaults; answers the quotas in force
-//	PUT    /ratelimits/{action}   {"perSecond", "burst", "code"}; zeros
-//	                              remove the limit ([Fake.SetRateLimit])
+//	PUT    /ratelimits/{action}   {"perSecond", "burst", "code",
+//	                              "status"}; zeros remove the limit
+//	                              ([Fake.SetRateLimit])
+//	PUT    /ratelimit             the same for the account, over every
+//	                              action ([Fake.SetAccountRateLimit])
 //	PUT    /lags/{action}         {"calls", "for": "2s"}; zeros read the
 //	                              present again ([Fake.SetReadLag])
 //	GET    /clock                 {"now": RFC 3339, "pending": [IDs]}
@@ -90,6 +93,7 @@ func (f *Fake) adminRoutes() []adminRoute {
 		{"GET /quotas", f.adminQuotas},
 		{"PUT /quotas", f.adminSetQuotas},
 		{"PUT /ratelimits/{action}", f.adminSetRateLimit},
+		{"PUT /ratelimit", f.adminSetAccountRateLimit},
 		{"PUT /lags/{action}", f.adminSetLag},
 		{"GET /clock", f.adminClock},
 		{"POST /clock/advance", f.adminAdvance},
@@ -365,11 +369,13 @@ func (f *Fake) adminSetQuotas(r *http.Request) (any, error) {
 	return f.Quotas(), nil
 }
 
-// rateLimitJSON is the body of PUT /ratelimits/{action}.
+// rateLimitJSON is the body of PUT /ratelimits/{action} and of PUT
+// /ratelimit.
 type rateLimitJSON struct {
 	PerSecond float64 `json:"perSecond"`
 	Burst     int     `json:"burst"`
 	Code      string  `json:"code"`
+	Status    int     `json:"status"`
 }
 
 func (f *Fake) adminSetRateLimit(r *http.Request) (any, error) {
@@ -377,17 +383,27 @@ func (f *Fake) adminSetRateLimit(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return nil, f.adminRateLimit(r, a)
+}
+
+func (f *Fake) adminSetAccountRateLimit(r *http.Request) (any, error) {
+	return nil, f.adminRateLimit(r, accountWide)
+}
+
+// adminRateLimit sets the limit of an action, or of the account, from
+// the request's body.
+func (f *Fake) adminRateLimit(r *http.Request, a Action) error {
 	j, err := decode[rateLimitJSON](r)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	l := RateLimit(j)
 	l.Code = cmp.Or(l.Code, "Throttling")
 	if err := l.check(); err != nil {
-		return nil, badRequest("%v", err)
+		return badRequest("%v", err)
 	}
-	f.SetRateLimit(a, l)
-	return nil, nil
+	f.setRateLimit(a, l)
+	return nil
 }
 
 // lagJSON is the body of PUT /lags/{action}.

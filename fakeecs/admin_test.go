@@ -267,6 +267,21 @@ func TestAdminRateLimitAndLag(t *testing.T) {
 	require.Len(t, describeAll(t, c), 2)
 }
 
+// TestAdminAccountRateLimit sets the account's rate limit over the
+// admin API, with a status, meets it on two actions, and removes it.
+func TestAdminAccountRateLimit(t *testing.T) {
+	f, c := newFake(t)
+	exchangeAll(t, f, exchange{"PUT", "/ratelimit",
+		`{"burst": 1, "code": "Throttling", "status": 503}`, 204, ""})
+	mustCreate(t, c, createReq())
+	_, err := c.DescribeRegions(&ecs.DescribeRegionsRequest{})
+	requireCode(t, err, "Throttling", 503)
+	exchangeAll(t, f, exchange{"PUT", "/ratelimit", `{}`, 204, ""},
+		exchange{"PUT", "/ratelimit", `{"burst": 1, "status": 200}`, 400,
+			`{"error":"status 200 is not from 400 to 599"}`})
+	mustCreate(t, c, createReq())
+}
+
 // TestAdminReset puts a changed fake back as New made it.
 func TestAdminReset(t *testing.T) {
 	f, c := newFake(t)

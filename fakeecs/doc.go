@@ -318,10 +318,12 @@
 //     and the private IPv4 addresses of all ENIs, a /28 prefix counting
 //     16, against PrivateIPs. Lowering a quota below what the fake holds
 //     removes nothing; the next call that would add refuses.
-//   - Rate limits ([Fake.SetRateLimit]) are token buckets on the virtual
-//     clock, checked before fault rules; a refused call is journaled and
-//     changes nothing. Throttling codes travel with status 400, which the
-//     v7 SDK turns into its throttling error.
+//   - Rate limits ([Fake.SetRateLimit], per action, and
+//     [Fake.SetAccountRateLimit], over every action) are token buckets on
+//     the virtual clock, checked before fault rules, the account's first;
+//     a refused call is journaled and changes nothing. Throttling codes
+//     travel with status 400, which the v7 SDK turns into its throttling
+//     error, unless the limit names another status.
 //   - ClientToken is taken by CreateNetworkInterface,
 //     AssignPrivateIpAddresses and AssignIpv6Addresses, the actions whose
 //     requests have one; the others ignore it. Tokens are not kept apart

@@ -177,3 +177,44 @@ func TestClientTokenAfterALostAnswer(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, f.NetworkInterfaces(), 1)
 }
+
+// TestAccountRateLimit checks the account's rate limit over every
+// action together, with a status of choice (the SDKs read any 4xx or
+// 5xx with a throttling code as throttling): two calls of different
+// actions take the burst, the third is refused and changes nothing, and
+// a second on the clock lets one more through. A call that its action's
+// limit refuses still takes the account's token.
+func TestAccountRateLimit(t *testing.T) {
+	f, c := newFake(t)
+	f.SetAccountRateLimit(fakeecs.RateLimit{PerSecond: 1, Burst: 2,
+		Code: "Throttling.User", Status: 429})
+	regions := func() error {
+		_, err := c.DescribeRegions(&ecs.DescribeRegionsRequest{})
+		return err
+	}
+	create := func() error {
+		_, err := c.CreateNetworkInterface(createReq())
+		return err
+	}
+	require.NoError(t, regions())
+	require.NoError(t, create())
+	requireCode(t, create(), "Throttling.User", 429)
+	require.Len(t, f.NetworkInterfaces(), 1)
+	f.Advance(time.Second)
+	require.NoError(t, regions())
+	requireCode(t, regions(), "Throttling.User", 429)
+
+	f.Advance(2 * time.Second)
+	f.SetRateLimit(fakeecs.ActionDescribeRegions,
+		fakeecs.RateLimit{Burst: 1, Code: "Throttling.Api"})
+	require.NoError(t, regions())
+	requireCode(t, regions(), "Throttling.Api", 400)
+	requireCode(t, create(), "Throttling.User", 429)
+
+	f.SetAccountRateLimit(fakeecs.RateLimit{})
+	require.NoError(t, create())
+	require.PanicsWithValue(t, "fakeecs: bad rate limit: status 302 is "+
+		"not from 400 to 599", func() {
+		f.SetAccountRateLimit(fakeecs.RateLimit{Burst: 1, Status: 302})
+	})
+}

@@ -7,17 +7,24 @@ import (
 	"time"
 )
 
-// RateLimit is a request rate that an action allows, on the virtual
-// clock: a bucket of Burst calls that refills at PerSecond calls a
-// second. A call that finds the bucket empty is refused with Code, a
-// throttling code the SDKs read as such, and changes nothing.
+// RateLimit is a request rate that an action, or the account over every
+// action, allows on the virtual clock: a bucket of Burst calls that
+// refills at PerSecond calls a second. A call that finds the bucket
+// empty is refused with Code, a throttling code the SDKs read as such,
+// and changes nothing.
 type RateLimit struct {
 	PerSecond float64
 	Burst     int
 	// Code is "Throttling", "Throttling.User" or "Throttling.Api"; empty
 	// means "Throttling".
 	Code string
+	// Status is the HTTP status of the refusal, from 400 to 599; zero
+	// means 400, the status the SDKs have been seen to get.
+	Status int
 }
+
+// accountWide keys the account's rate limit among the actions' limits.
+const accountWide Action = "*"
 
 // bucket is the state of one action's rate limit.
 type bucket struct {
@@ -31,6 +38,21 @@ type bucket struct {
 // a limit that check refuses.
 func (f *Fake) SetRateLimit(a Action, l RateLimit) {
 	checkAction(a)
+	f.setRateLimit(a, l)
+}
+
+// SetAccountRateLimit limits the rate of the account's calls of every
+// action together, as the service's per-account flow control does; a
+// zero RateLimit removes the limit. A call must find a token in the
+// account's bucket and then in its action's, if it has one; it takes the
+// account's token even when its action's bucket then refuses it. It
+// panics for a limit that SetRateLimit would refuse.
+func (f *Fake) SetAccountRateLimit(l RateLimit) {
+	f.setRateLimit(accountWide, l)
+}
+
+// setRateLimit sets the limit of an action, or of the account.
+func (f *Fake) setRateLimit(a Action, l RateLimit) {
 	l.Code = cmp.Or(l.Code, "Throttling")
 	if err := l.check(); err != nil {
 		panic("fakeecs: bad rate limit: " + err.Error())
@@ -45,10 +67,12 @@ func (f *Fake) SetRateLimit(a Action, l RateLimit) {
 }
 
 // check refuses a rate that is negative or not finite, a negative burst,
-// a burst of 0 with a rate (a bucket that never holds a call), and a
-// code that is not a throttling code.
+// a burst of 0 with a rate (a bucket that never holds a call), a code
+// that is not a throttling code, and a status that is not an error's.
 func (l RateLimit) check() error {
 	switch {
+	case l.Status != 0 && (l.Status < 400 || l.Status > 599):
+		return fmt.Errorf("status %d is not from 400 to 599", l.Status)
 	case !(l.PerSecond >= 0) || math.IsInf(l.PerSecond, 1):
 		return fmt.Errorf("perSecond %v is not a finite rate of 0 or more",
 			l.PerSecond)
@@ -63,9 +87,18 @@ func (l RateLimit) check() error {
 	return nil
 }
 
-// throttled takes a token from the action's bucket, and returns the
-// throttling error when there is none.
+// throttled takes a token from the account's bucket and then from the
+// action's, and returns the throttling error of the first that has none.
 func (f *Fake) throttled(a Action) *Error {
+	if e := f.take(accountWide); e != nil {
+		return e
+	}
+	return f.take(a)
+}
+
+// take takes a token from a bucket, if there is one, and returns the
+// throttling error when it is empty.
+func (f *Fake) take(a Action) *Error {
 	b := f.buckets[a]
 	if b == nil {
 		return nil
@@ -73,9 +106,13 @@ func (f *Fake) throttled(a Action) *Error {
 	elapsed := f.now.Sub(b.at).Seconds()
 	b.tokens = min(float64(b.limit.Burst), b.tokens+elapsed*b.limit.PerSecond)
 	b.at = f.now
-	if b.tokens < 1 {
-		return apiErr(b.limit.Code, "")
+	if b.tokens >= 1 {
+		b.tokens--
+		return nil
 	}
-	b.tokens--
-	return nil
+	e := apiErr(b.limit.Code, "")
+	if b.limit.Status != 0 {
+		e.HTTPStatus = b.limit.Status
+	}
+	return e
 }

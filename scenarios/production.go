@@ -99,6 +99,19 @@ func RateLimited(a fakeecs.Action, perSecond float64, burst int) Scenario {
 		}}
 }
 
+// AccountRateLimited limits the account's calls of every action together
+// to perSecond a second on the virtual clock, with a burst: the
+// per-account flow control that several controllers sharing one account
+// meet, whichever API each of them calls.
+func AccountRateLimited(perSecond float64, burst int) Scenario {
+	return Scenario{Name: "account rate limited",
+		Models: "a per-account request quota over every API",
+		apply: func(f *fakeecs.Fake) {
+			f.SetAccountRateLimit(fakeecs.RateLimit{PerSecond: perSecond,
+				Burst: burst})
+		}}
+}
+
 // AttachRollsBack makes the next attach of the ENI pass through
 // Attaching and return to Available: an attach that the service accepted
 // and then undid, so that only the ENI's final state tells.

@@ -136,6 +136,18 @@ func TestLostAnswer(t *testing.T) {
 	require.Len(t, k.f.NetworkInterfaces(), 1)
 }
 
+// TestAccountRateLimited checks that the account's burst is shared by
+// every action and refills on the clock.
+func TestAccountRateLimited(t *testing.T) {
+	k := newKit(t)
+	k.apply(scenarios.AccountRateLimited(1, 2))
+	id := k.eni(nil)
+	require.NoError(t, k.delete(id))
+	require.Equal(t, "Throttling", code(k.create(nil)))
+	k.f.Advance(time.Second)
+	require.NoError(t, k.create(nil))
+}
+
 // TestConnectionDropped checks that the work is done though the client
 // meets a transport error, not an API error, and that the next call
 // gets an answer.
