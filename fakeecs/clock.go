@@ -20,6 +20,12 @@ type Delays struct {
 	Delete        time.Duration // Deleting to gone
 	StartInstance time.Duration // Starting to Running
 	StopInstance  time.Duration // Stopping to Stopped
+	// PerRead moves the clock before each call of a read action
+	// (Describe or List), as time passes between the reads of code that
+	// polls: with an Attach of 3s and a PerRead of 1s, the third read
+	// after an attach sees the ENI InUse, with no clock move by the test.
+	// Zero, the default, leaves the clock to the test.
+	PerRead time.Duration
 }
 
 // DefaultDelays returns the delays a fake has unless WithDelays says

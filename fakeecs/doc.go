@@ -124,6 +124,8 @@
 //     resource's transitions from ending; [Fake.FailAttach] makes the
 //     next attach of an ENI roll back to Available. A transition that
 //     falls due ends at the start of the next call, read or clock move.
+//     With Delays.PerRead, each read call moves the clock first, for
+//     code that polls and cannot be handed the clock.
 //   - Attach needs an Available secondary or trunk ENI and a Running or
 //     Stopped instance of its zone and VPC, with room for it: fewer ENIs
 //     than EniQuantity (the primary counted), the ENI's queues within

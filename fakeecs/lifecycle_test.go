@@ -380,3 +380,26 @@ func TestAddInstanceMisuse(t *testing.T) {
 	})
 	require.Panics(t, func() { f.Hold("eni-unknown") })
 }
+
+// TestPerReadPollsToInUse checks Delays.PerRead: code that polls
+// DescribeNetworkInterfaceAttribute after an attach, with no clock move
+// of its own, sees Attaching twice and InUse at the third read, since
+// each read moves the clock 1s and the attach takes 3s. Other calls do
+// not move the clock.
+func TestPerReadPollsToInUse(t *testing.T) {
+	ds := fakeecs.DefaultDelays()
+	ds.PerRead = time.Second
+	f, c := newFake(t, fakeecs.WithDelays(ds))
+	in := addInstance(f)
+	id := newENI(t, c)
+	start := f.Now()
+	_, err := c.AttachNetworkInterface(attachReq(id, in.ID))
+	require.NoError(t, err)
+	require.Equal(t, start, f.Now())
+	var seen []string
+	for len(seen) < 5 && (len(seen) == 0 || seen[len(seen)-1] != "InUse") {
+		seen = append(seen, status(t, c, id))
+	}
+	require.Equal(t, []string{"Attaching", "Attaching", "InUse"}, seen)
+	require.Equal(t, 3*time.Second, f.Now().Sub(start))
+}

@@ -58,6 +58,9 @@ func (f *Fake) locked(ctx context.Context, r route, p rpc.Params) (
 func (f *Fake) process(ctx context.Context, r route, p rpc.Params) (
 	answer, bool) {
 	f.endDue()
+	if d := f.cfg.delays.PerRead; d > 0 && isRead(r.action) {
+		f.advance(d)
+	}
 	start := f.now
 	ans := answer{RequestID: newRequestID(f.reqs)}
 	if e := f.throttled(r.action); e != nil {
