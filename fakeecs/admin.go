@@ -33,6 +33,9 @@ import (
 //	                              action ([Fake.SetAccountRateLimit])
 //	PUT    /lags/{action}         {"calls", "for": "2s"}; zeros read the
 //	                              present again ([Fake.SetReadLag])
+//	GET    /delays                the [Delays], each a duration "3s"
+//	PUT    /delays                set those the body names; answers the
+//	                              delays in force ([Fake.SetDelays])
 //	GET    /clock                 {"now": RFC 3339, "pending": [IDs]}
 //	POST   /clock/advance         {"by": "3s"}; answers the clock
 //	POST   /clock/settle          end every transition; answers the clock
@@ -95,6 +98,8 @@ func (f *Fake) adminRoutes() []adminRoute {
 		{"PUT /ratelimits/{action}", f.adminSetRateLimit},
 		{"PUT /ratelimit", f.adminSetAccountRateLimit},
 		{"PUT /lags/{action}", f.adminSetLag},
+		{"GET /delays", f.adminDelays},
+		{"PUT /delays", f.adminSetDelays},
 		{"GET /clock", f.adminClock},
 		{"POST /clock/advance", f.adminAdvance},
 		{"POST /clock/settle", f.adminSettle},
@@ -434,6 +439,65 @@ func (f *Fake) adminSetLag(r *http.Request) (any, error) {
 	}
 	f.SetReadLag(a, Lag{Calls: j.Calls, For: d})
 	return nil, nil
+}
+
+// delaysJSON is [Delays] as the admin API writes them, each a duration
+// such as "3s".
+type delaysJSON struct {
+	Attach        string `json:"attach"`
+	Detach        string `json:"detach"`
+	Delete        string `json:"delete"`
+	StartInstance string `json:"startInstance"`
+	StopInstance  string `json:"stopInstance"`
+	PerRead       string `json:"perRead"`
+}
+
+// fields pairs each field's name with its text and its place in Delays.
+func (j *delaysJSON) fields(d *Delays) []struct {
+	name string
+	text *string
+	d    *time.Duration
+} {
+	return []struct {
+		name string
+		text *string
+		d    *time.Duration
+	}{
+		{"attach", &j.Attach, &d.Attach}, {"detach", &j.Detach, &d.Detach},
+		{"delete", &j.Delete, &d.Delete},
+		{"startInstance", &j.StartInstance, &d.StartInstance},
+		{"stopInstance", &j.StopInstance, &d.StopInstance},
+		{"perRead", &j.PerRead, &d.PerRead},
+	}
+}
+
+func (f *Fake) adminDelays(*http.Request) (any, error) {
+	var j delaysJSON
+	d := f.Delays()
+	for _, x := range j.fields(&d) {
+		*x.text = x.d.String()
+	}
+	return j, nil
+}
+
+// adminSetDelays sets the delays the body names and keeps the others,
+// and answers the delays in force.
+func (f *Fake) adminSetDelays(r *http.Request) (any, error) {
+	j, err := decode[delaysJSON](r)
+	if err != nil {
+		return nil, err
+	}
+	d := f.Delays()
+	for _, x := range j.fields(&d) {
+		if *x.text == "" {
+			continue
+		}
+		if *x.d, err = parseDuration(x.name, *x.text); err != nil {
+			return nil, err
+		}
+	}
+	f.SetDelays(d)
+	return f.adminDelays(r)
 }
 
 // clockAnswer is the answer of the clock's endpoints.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	ecs "github.com/alibabacloud-go/ecs-20140526/v7/client"
 	"github.com/alibabacloud-go/tea/tea"
@@ -484,4 +485,23 @@ func FuzzAdmin(f *testing.F) {
 		require.Contains(t, allowed, w.Code, w.Body.String())
 		require.NotContains(t, w.Body.String(), `"error":"fakeecs:`)
 	})
+}
+
+// TestAdminDelays reads the delays, sets two of them over the admin
+// API, and refuses a bad one.
+func TestAdminDelays(t *testing.T) {
+	f, _ := newFake(t)
+	exchangeAll(t, f,
+		exchange{"GET", "/delays", "", 200, `{"attach":"3s",` +
+			`"detach":"3s","delete":"1s","startInstance":"10s",` +
+			`"stopInstance":"10s","perRead":"0s"}`},
+		exchange{"PUT", "/delays", `{"attach": "1m", "perRead": "1s"}`,
+			200, `{"attach":"1m0s","detach":"3s","delete":"1s",` +
+				`"startInstance":"10s","stopInstance":"10s",` +
+				`"perRead":"1s"}`},
+		exchange{"PUT", "/delays", `{"detach": "-1s"}`, 400,
+			`{"error":"detach \"-1s\" is negative"}`})
+	want := fakeecs.DefaultDelays()
+	want.Attach, want.PerRead = time.Minute, time.Second
+	require.Equal(t, want, f.Delays())
 }
