@@ -45,7 +45,7 @@ import (
 //	POST   /instances             an [InstanceSpec] by its JSON names;
 //	                              answers {"id", "primaryEni"}
 //	POST   /instances/{id}/stop   stop a Running instance
-//	POST   /instances/{id}/start  start a Stopped instance
+//	POST   /instances/{id}/start  start a Stopped or Pending instance
 //	DELETE /instances/{id}        release an instance
 //	GET    /journal               the [Call]s; ?action=X keeps X's only
 //	GET    /state                 the [State]
@@ -402,9 +402,8 @@ func (f *Fake) adminRateLimit(r *http.Request, a Action) error {
 	if err != nil {
 		return err
 	}
-	l := RateLimit(j)
-	l.Code = cmp.Or(l.Code, "Throttling")
-	if err := l.check(); err != nil {
+	l, err := RateLimit(j).normal()
+	if err != nil {
 		return badRequest("%v", err)
 	}
 	f.setRateLimit(a, l)
@@ -585,24 +584,25 @@ func (f *Fake) adminAddInstance(r *http.Request) (any, error) {
 }
 
 func (f *Fake) adminStopInstance(r *http.Request) (any, error) {
-	return f.moveOver(r, InstanceRunning, f.StopInstance)
+	return f.moveOver(r, f.StopInstance, InstanceRunning)
 }
 
 func (f *Fake) adminStartInstance(r *http.Request) (any, error) {
-	return f.moveOver(r, InstanceStopped, f.StartInstance)
+	return f.moveOver(r, f.StartInstance, InstanceStopped, InstancePending)
 }
 
 // moveOver starts or stops the instance the path names, which must be
-// in the status from.
-func (f *Fake) moveOver(r *http.Request, from InstanceStatus,
-	move func(id string)) (any, error) {
+// in one of the statuses from, as the Go API's method move requires.
+func (f *Fake) moveOver(r *http.Request, move func(id string),
+	from ...InstanceStatus) (any, error) {
 	id := r.PathValue("id")
 	status, ok := f.instanceStatus(id)
 	switch {
 	case !ok:
 		return nil, notFound("no instance %q", id)
-	case status != from:
-		return nil, stateConflict("instance %s is %s, not %s", id, status, from)
+	case !slices.Contains(from, status):
+		return nil, stateConflict("instance %s is %s, not %s", id, status,
+			joinStatuses(from))
 	}
 	move(id)
 	return nil, nil

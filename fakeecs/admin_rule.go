@@ -106,8 +106,8 @@ func unread(part, kind string, set map[string]bool,
 	reads map[string][]string) error {
 	for _, name := range slices.Sorted(maps.Keys(set)) {
 		if set[name] && !slices.Contains(reads[kind], name) {
-			return badRequest("%s.%s means nothing to a %q %s", part,
-				name, kind, part)
+			return badRequest("%s.%s means nothing to %s.kind %q", part,
+				name, part, kind)
 		}
 	}
 	return nil

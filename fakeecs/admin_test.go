@@ -106,7 +106,7 @@ func TestAdminEndpoints(t *testing.T) {
 				`","primaryEni":"` + primaryH + `"}`},
 			{"POST", "/instances/" + instanceH + "/start", "", 409,
 				`{"error":"instance ` + instanceH + ` is Running, ` +
-					`not Stopped"}`},
+					`not Stopped or Pending"}`},
 			{"POST", "/instances/" + instanceH + "/stop", "", 204, ""},
 			{"POST", "/clock/settle", "", 200,
 				`{"now":"2026-01-01T00:00:10Z","pending":[]}`},
@@ -399,11 +399,14 @@ var badInputs = []struct {
 	{"a drop with a code", exchange{"POST", "/rules", `{"action": ` +
 		`"DescribeRegions", "effect": {"kind": "drop", ` +
 		`"code": "InternalError"}}`, 400, `{"error":"effect.code means ` +
-		`nothing to a \"drop\" effect"}`}},
+		`nothing to effect.kind \"drop\""}`}},
 	{"a firstN with a p", exchange{"POST", "/rules", `{"action": ` +
 		`"DescribeRegions", "fire": {"kind": "firstN", "n": 1, "p": 0.5}, ` +
 		`"effect": {"kind": "hang"}}`, 400, `{"error":"fire.p means ` +
-		`nothing to a \"firstN\" fire"}`}},
+		`nothing to fire.kind \"firstN\""}`}},
+	{"a status without a limit", exchange{"PUT", "/ratelimit",
+		`{"status": 429}`, 400, `{"error":"a limit with no rate and no ` +
+			`burst removes the limit and takes no code or status"}`}},
 	{"rate without burst", exchange{"PUT", "/ratelimits/DescribeRegions",
 		`{"perSecond": 1}`, 400,
 		`{"error":"a burst of 0 lets no call through"}`}},
@@ -426,7 +429,7 @@ var badInputs = []struct {
 		`{"error":"no instance \"i-nope\""}`}},
 	{"start of a running instance", exchange{"POST", "/instances/" + instanceH +
 		"/start", "", 409, `{"error":"instance ` + instanceH +
-		` is Running, not Stopped"}`}},
+		` is Running, not Stopped or Pending"}`}},
 	{"hold of an unknown ID", exchange{"POST", "/hold/eni-nope", "", 404,
 		`{"error":"no ENI or instance \"eni-nope\""}`}},
 	{"unhold of an unknown ID", exchange{"DELETE", "/hold/eni-nope", "",
@@ -485,6 +488,18 @@ func FuzzAdmin(f *testing.F) {
 		require.Contains(t, allowed, w.Code, w.Body.String())
 		require.NotContains(t, w.Body.String(), `"error":"fakeecs:`)
 	})
+}
+
+// TestAdminStartsAPendingInstance starts an instance made Pending, as
+// the Go API's StartInstance does.
+func TestAdminStartsAPendingInstance(t *testing.T) {
+	f, _ := newFake(t)
+	spec := instanceSpec()
+	spec.Status = fakeecs.InstancePending
+	in := f.AddInstance(spec)
+	exchangeAll(t, f, exchange{"POST", "/instances/" + in.ID + "/start",
+		"", 204, ""})
+	require.Equal(t, fakeecs.InstanceStarting, f.Instances()[0].Status)
 }
 
 // TestAdminDelays reads the delays, sets two of them over the admin

@@ -24,7 +24,7 @@ type Delays struct {
 	// (Describe or List), as time passes between the reads of code that
 	// polls: with an Attach of 3s and a PerRead of 1s, the third read
 	// after an attach sees the ENI InUse, with no clock move by the test.
-	// Zero, the default, leaves the clock to the test.
+	// Zero, as in DefaultDelays, leaves the clock to the test.
 	PerRead time.Duration
 }
 
@@ -42,6 +42,8 @@ func DefaultDelays() Delays {
 }
 
 // WithDelays sets how long each transition takes on the virtual clock.
+// A field left zero ends its transition at once, so start from
+// [DefaultDelays] to change a few.
 func WithDelays(d Delays) Option {
 	return func(c *config) { c.delays = d }
 }

@@ -20,7 +20,9 @@ const hostID = "ecs.aliyuncs.com"
 type Error struct {
 	// Code is the service's error code, such as "InvalidEniId.NotFound".
 	Code string
-	// HTTPStatus is the status of the HTTP answer: 400, 403, 404 or 500.
+	// HTTPStatus is the status of the HTTP answer: the catalogue's for
+	// the code (400, 403, 404, 500 or 503), or any from 400 to 599 that
+	// a rule or a rate limit gives.
 	HTTPStatus int
 	// Message is the service's explanation, quoting the bad input.
 	Message string

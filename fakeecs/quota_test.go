@@ -108,6 +108,9 @@ func TestRateLimit(t *testing.T) {
 		{fakeecs.RateLimit{PerSecond: math.Inf(1), Burst: 1},
 			"perSecond +Inf is not a finite rate of 0 or more"},
 		{fakeecs.RateLimit{Burst: -1}, "burst -1 is negative"},
+		{fakeecs.RateLimit{Code: "Throttling.Api"}, "a limit with no " +
+			"rate and no burst removes the limit and takes no code or " +
+			"status"},
 	}
 	for _, b := range bad {
 		require.PanicsWithValue(t, "fakeecs: bad rate limit: "+b.want,

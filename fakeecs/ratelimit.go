@@ -53,8 +53,8 @@ func (f *Fake) SetAccountRateLimit(l RateLimit) {
 
 // setRateLimit sets the limit of an action, or of the account.
 func (f *Fake) setRateLimit(a Action, l RateLimit) {
-	l.Code = cmp.Or(l.Code, "Throttling")
-	if err := l.check(); err != nil {
+	l, err := l.normal()
+	if err != nil {
 		panic("fakeecs: bad rate limit: " + err.Error())
 	}
 	f.mu.Lock()
@@ -64,6 +64,21 @@ func (f *Fake) setRateLimit(a Action, l RateLimit) {
 		return
 	}
 	f.buckets[a] = &bucket{limit: l, tokens: float64(l.Burst), at: f.now}
+}
+
+// normal returns the limit with its default code, or what is wrong with
+// it: a limit with no rate and no burst removes the limit, and so takes
+// no code or status either.
+func (l RateLimit) normal() (RateLimit, error) {
+	if l.PerSecond == 0 && l.Burst == 0 {
+		if l != (RateLimit{}) {
+			return l, fmt.Errorf("a limit with no rate and no burst " +
+				"removes the limit and takes no code or status")
+		}
+		return l, nil
+	}
+	l.Code = cmp.Or(l.Code, "Throttling")
+	return l, l.check()
 }
 
 // check refuses a rate that is negative or not finite, a negative burst,

@@ -49,8 +49,9 @@ type Matcher struct {
 }
 
 // MatchRequest returns a matcher that reads each call as the v7 SDK's
-// request type R (for example *ecs.CreateNetworkInterfaceRequest) and
-// accepts it when fn does. A call over the wire is rebuilt into R from its
+// request struct R (for example ecs.CreateNetworkInterfaceRequest, so
+// that fn takes a *ecs.CreateNetworkInterfaceRequest) and accepts it
+// when fn does. A call over the wire is rebuilt into R from its
 // parameters. R may also be an unnamed struct of some of the request's
 // fields, such as struct{ ClientToken *string }, to match a field that
 // several actions share. [Fake.AddRule] panics when R is neither the
