@@ -20,7 +20,9 @@ import (
 // prefix:
 //
 //	POST   /rules                 add a fault rule; answers {"id": N}
-//	GET    /rules                 [{"id", "name", "action"}, ...]
+//	GET    /rules                 [{"id", "name", "action", "fire",
+//	                              "effect", "code", "afterCommit",
+//	                              "matched"}, ...]
 //	DELETE /rules/{id}            remove a rule
 //	DELETE /rules                 remove every rule
 //	GET    /quotas                the [Quotas], by their JSON names
@@ -305,19 +307,38 @@ func (f *Fake) adminAddRule(r *http.Request) (any, error) {
 	}{f.AddRule(rule)}, nil
 }
 
-// ruleRow is a rule in the answer of GET /rules.
+// ruleRow is a rule in the answer of GET /rules: what it is, by the
+// kinds of its firing and effect, and how many calls it has counted.
 type ruleRow struct {
-	ID     RuleID `json:"id"`
-	Name   string `json:"name"`
-	Action Action `json:"action"`
+	ID          RuleID `json:"id"`
+	Name        string `json:"name"`
+	Action      Action `json:"action"`
+	Fire        string `json:"fire"`
+	Effect      string `json:"effect"`
+	Code        string `json:"code,omitempty"`
+	AfterCommit bool   `json:"afterCommit,omitempty"`
+	Matched     int    `json:"matched"`
 }
+
+// The names of the kinds of firing and effect, as a rule's JSON has them.
+var (
+	fireNames = [...]string{fireAlways: "always", fireNth: "nth",
+		fireFirstN: "firstN", fireEveryKth: "everyKth",
+		fireProbability: "probability", fireSequence: "sequence",
+		fireUntil: "until"}
+	effectNames = [...]string{effectFail: "fail", effectDelay: "delay",
+		effectHang: "hang", effectThen: "then", effectDrop: "drop"}
+)
 
 func (f *Fake) adminRules(*http.Request) (any, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	rows := []ruleRow{}
 	for _, x := range f.rules {
-		rows = append(rows, ruleRow{x.id, x.Name, x.Action})
+		rows = append(rows, ruleRow{ID: x.id, Name: x.Name,
+			Action: x.Action, Fire: fireNames[x.Fire.kind],
+			Effect: effectNames[x.Effect.kind], Code: x.Effect.err.Code,
+			AfterCommit: x.AfterCommit, Matched: x.matched})
 	}
 	return rows, nil
 }

@@ -83,12 +83,16 @@ func TestAdminEndpoints(t *testing.T) {
 				`"n": 2}, "effect": {"kind": "delay", "delay": "5s"}, ` +
 				`"afterCommit": true}`, 200, `{"id":2}`},
 			{"GET", "/rules", "", 200, `[{"id":1,"name":"rule 1",` +
-				`"action":"CreateNetworkInterface"},{"id":2,` +
-				`"name":"slow","action":"AttachNetworkInterface"}]`},
+				`"action":"CreateNetworkInterface","fire":"always",` +
+				`"effect":"fail","code":"InternalError","matched":0},` +
+				`{"id":2,"name":"slow",` +
+				`"action":"AttachNetworkInterface","fire":"nth",` +
+				`"effect":"delay","afterCommit":true,"matched":0}]`},
 			{"DELETE", "/rules/1", "", 204, ""},
 			{"DELETE", "/rules/1", "", 404, `{"error":"no rule 1"}`},
 			{"GET", "/rules", "", 200, `[{"id":2,"name":"slow",` +
-				`"action":"AttachNetworkInterface"}]`},
+				`"action":"AttachNetworkInterface","fire":"nth",` +
+				`"effect":"delay","afterCommit":true,"matched":0}]`},
 			{"DELETE", "/rules", "", 204, ""},
 			{"GET", "/rules", "", 200, `[]`},
 		}},
@@ -183,7 +187,11 @@ func TestAdminRuleFailsALaterCall(t *testing.T) {
 				fakeecs.DefaultVSwitchI, "InvalidVSwitchId.IpNotEnough",
 				"busy") + `,` +
 			journalEntry(3, "4C7E202D-5696-65A8-E488-55585C62AB1C",
-				fakeecs.DefaultVSwitchI, "", "") + `]`})
+				fakeecs.DefaultVSwitchI, "", "") + `]`},
+		exchange{"GET", "/rules", "", 200, `[{"id":1,"name":"busy",` +
+			`"action":"CreateNetworkInterface","fire":"firstN",` +
+			`"effect":"fail","code":"InvalidVSwitchId.IpNotEnough",` +
+			`"matched":2}]`})
 }
 
 // journalEntry is the JSON of a create in the journal, at the clock's
