@@ -33,6 +33,9 @@ import (
 //	                              ([Fake.SetRateLimit])
 //	PUT    /ratelimit             the same for the account, over every
 //	                              action ([Fake.SetAccountRateLimit])
+//	GET    /ratelimits            the limits in force by action, the
+//	                              account's under "*"
+//	GET    /lags                  the read lags in force by action
 //	PUT    /lags/{action}         {"calls", "for": "2s"}; zeros read the
 //	                              present again ([Fake.SetReadLag])
 //	GET    /delays                the [Delays], each a duration "3s"
@@ -99,6 +102,8 @@ func (f *Fake) adminRoutes() []adminRoute {
 		{"PUT /quotas", f.adminSetQuotas},
 		{"PUT /ratelimits/{action}", f.adminSetRateLimit},
 		{"PUT /ratelimit", f.adminSetAccountRateLimit},
+		{"GET /ratelimits", f.adminRateLimits},
+		{"GET /lags", f.adminLags},
 		{"PUT /lags/{action}", f.adminSetLag},
 		{"GET /delays", f.adminDelays},
 		{"PUT /delays", f.adminSetDelays},
@@ -429,6 +434,29 @@ func (f *Fake) adminRateLimit(r *http.Request, a Action) error {
 	}
 	f.setRateLimit(a, l)
 	return nil
+}
+
+// adminRateLimits answers every rate limit in force, by action, the
+// account's under "*".
+func (f *Fake) adminRateLimits(*http.Request) (any, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[Action]rateLimitJSON{}
+	for a, b := range f.buckets {
+		out[a] = rateLimitJSON(b.limit)
+	}
+	return out, nil
+}
+
+// adminLags answers every read lag in force, by action.
+func (f *Fake) adminLags(*http.Request) (any, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[Action]lagJSON{}
+	for a, l := range f.lags {
+		out[a] = lagJSON{Calls: l.Calls, For: l.For.String()}
+	}
+	return out, nil
 }
 
 // lagJSON is the body of PUT /lags/{action}.

@@ -269,6 +269,11 @@ func TestAdminRateLimitAndLag(t *testing.T) {
 	require.Empty(t, describeAll(t, c))
 
 	exchangeAll(t, f,
+		exchange{"GET", "/ratelimits", "", 200,
+			`{"CreateNetworkInterface":{"perSecond":1,"burst":1,` +
+				`"code":"Throttling.User","status":0}}`},
+		exchange{"GET", "/lags", "", 200,
+			`{"DescribeNetworkInterfaces":{"calls":1,"for":"0s"}}`},
 		exchange{"PUT", "/ratelimits/CreateNetworkInterface", `{}`, 204,
 			""},
 		exchange{"PUT", "/lags/DescribeNetworkInterfaces", `{}`, 204, ""})
