@@ -117,13 +117,7 @@ func (q *describeENIsRequest) checkEnums() *Error {
 }
 
 func (q *describeENIsRequest) checkPaging() *Error {
-	if p := q.PageNumber; p != nil && *p < 1 {
-		return invalid("PageNumber")
-	}
-	if p := q.PageSize; p != nil && (*p < 1 || *p > maxPageSize) {
-		return invalid("PageSize")
-	}
-	return nil
+	return checkPages(q.PageNumber, q.PageSize, maxPageSize)
 }
 
 // matcher returns a predicate that holds for the ENIs of the region that
@@ -211,12 +205,8 @@ func (f *Fake) describeByToken(q *describeENIsRequest,
 // loops on NextToken without setting MaxResults sees every ENI.
 func (f *Fake) describeByPage(q *describeENIsRequest,
 	match func(*NetworkInterface) bool) (*describeENIsAnswer, *Error) {
-	size := intOf(q.PageSize)
-	if size == 0 {
-		size = defaultPerPage
-	}
 	page, p := pageByNumber(f.matching(match), eniKey,
-		max(intOf(q.PageNumber), 1), size, q.filters())
+		max(intOf(q.PageNumber), 1), sizeOr(q.PageSize), q.filters())
 	return f.answerPage(page, p), nil
 }
 

@@ -110,7 +110,7 @@ func (f *Fake) describeInstances(q *describeInstancesRequest) (
 			q.filters())
 	} else {
 		page, a.listPaging = pageByNumber(all, key,
-			max(intOf(q.PageNumber), 1), q.pageSize(), q.filters())
+			max(intOf(q.PageNumber), 1), sizeOr(q.PageSize), q.filters())
 	}
 	if err != nil {
 		return nil, err
@@ -186,21 +186,7 @@ func (q *describeInstancesRequest) parseFilters() *Error {
 }
 
 func (q *describeInstancesRequest) checkPaging() *Error {
-	if p := q.PageNumber; p != nil && *p < 1 {
-		return invalid("PageNumber")
-	}
-	if p := q.PageSize; p != nil && (*p < 1 || *p > instanceMaxPageSize) {
-		return invalid("PageSize")
-	}
-	return nil
-}
-
-// pageSize returns the checked PageSize, or its default.
-func (q *describeInstancesRequest) pageSize() int {
-	if q.PageSize == nil {
-		return defaultPerPage
-	}
-	return int(*q.PageSize)
+	return checkPages(q.PageNumber, q.PageSize, instanceMaxPageSize)
 }
 
 // filters returns the query without its paging, for NextTokens.

@@ -102,7 +102,7 @@ func (f *Fake) describeSecurityGroups(q *describeSecurityGroupsRequest) (
 			q.filters())
 	} else {
 		page, a.listPaging = pageByNumber(all, key,
-			max(intOf(q.PageNumber), 1), q.pageSize(), q.filters())
+			max(intOf(q.PageNumber), 1), sizeOr(q.PageSize), q.filters())
 	}
 	if err != nil {
 		return nil, err
@@ -148,21 +148,7 @@ func (q *describeSecurityGroupsRequest) checkPaging() *Error {
 	if m := q.MaxResults; m != nil && *m < 1 {
 		return invalid("MaxResults")
 	}
-	if p := q.PageNumber; p != nil && *p < 1 {
-		return invalid("PageNumber")
-	}
-	if p := q.PageSize; p != nil && (*p < 1 || *p > groupMaxPageSize) {
-		return invalid("PageSize")
-	}
-	return nil
-}
-
-// pageSize returns the checked PageSize, or its default.
-func (q *describeSecurityGroupsRequest) pageSize() int {
-	if q.PageSize == nil {
-		return defaultPerPage
-	}
-	return int(*q.PageSize)
+	return checkPages(q.PageNumber, q.PageSize, groupMaxPageSize)
 }
 
 // filters returns the query without its paging, for NextTokens.

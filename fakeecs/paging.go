@@ -32,6 +32,26 @@ type listPaging struct {
 	PageSize   *int    `json:",omitempty"`
 }
 
+// checkPages refuses a PageNumber below 1 and a PageSize outside 1 to
+// most, each where given.
+func checkPages(number, size *int32, most int) *Error {
+	if number != nil && *number < 1 {
+		return invalid("PageNumber")
+	}
+	if size != nil && (*size < 1 || int(*size) > most) {
+		return invalid("PageSize")
+	}
+	return nil
+}
+
+// sizeOr returns a checked PageSize, or the default when it is absent.
+func sizeOr(size *int32) int {
+	if size == nil {
+		return defaultPerPage
+	}
+	return int(*size)
+}
+
 // seqKey is the position key of an item listed in creation order.
 func seqKey(seq uint64) string {
 	return fmt.Sprintf("%016x", seq)
